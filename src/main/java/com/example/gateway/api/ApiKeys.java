@@ -1,0 +1,53 @@
+package com.example.gateway.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The internal callers allowed in, from {@code GATEWAY_API_KEYS} ({@code name:key,name:key}).
+ * Keys are held as SHA-256 digests and compared in constant time.
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    private final Map<String, byte[]> digestByClient = new LinkedHashMap<>();
+
+    ApiKeys(@ConfigProperty(name = "gateway.api-keys", defaultValue = "") String configured) {
+        for (String pair : configured.split(",")) {
+            int colon = pair.indexOf(':');
+            if (colon > 0 && colon < pair.length() - 1) {
+                digestByClient.put(pair.substring(0, colon).trim(), sha256(pair.substring(colon + 1).trim()));
+            }
+        }
+    }
+
+    /** The client whose key this is; every configured key is compared, whatever matches first. */
+    public Optional<String> clientFor(String presentedKey) {
+        byte[] presented = sha256(presentedKey);
+        String match = null;
+        for (Map.Entry<String, byte[]> client : digestByClient.entrySet()) {
+            if (MessageDigest.isEqual(client.getValue(), presented) && match == null) {
+                match = client.getKey();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    public boolean isEmpty() {
+        return digestByClient.isEmpty();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

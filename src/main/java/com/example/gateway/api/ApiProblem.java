@@ -1,0 +1,24 @@
+package com.example.gateway.api;
+
+/** A failure with a known problem answer; thrown by services, turned into problem+json by {@link ProblemMapper}. */
+public class ApiProblem extends RuntimeException {
+
+    private final Problem problem;
+
+    public ApiProblem(Problem problem) {
+        super(problem.code() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public static ApiProblem of(int status, String code, String title, String detail) {
+        return new ApiProblem(Problem.of(status, code, title, detail));
+    }
+
+    public static ApiProblem paymentNotFound() {
+        return of(404, "payment_not_found", "Payment not found", "No payment with this id for this client");
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

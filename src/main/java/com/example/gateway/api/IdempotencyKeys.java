@@ -1,0 +1,147 @@
+package com.example.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on POSTs: the first response for a client's key is stored and replayed for
+ * the same request; the same key on another request is refused, and so is a second request while the
+ * first is still running. Answers that promise nothing happened (503, 500) release the key so the
+ * client can try again.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final Pool db;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Fails with a validation error if the header is present but malformed; call before any work. */
+    public static void validate(String key) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw new ValidationException(List.of(new FieldError("Idempotency-Key",
+                    "must be 1 to 255 printable ASCII characters without spaces")));
+        }
+    }
+
+    public Uni<Response> run(String client, String key, String method, String path, byte[] body,
+            Supplier<Uni<Response>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        String hash = sha256(body);
+        return claim(client, key, method, path, hash).chain(claimed -> claimed
+                ? action.get().onItemOrFailure().transformToUni((response, failure) -> {
+                    if (failure instanceof ApiProblem problem) {
+                        return complete(client, key, ProblemMapper.toResponse(problem.problem()));
+                    }
+                    if (failure != null) {
+                        return release(client, key).chain(() -> Uni.createFrom().failure(failure));
+                    }
+                    return complete(client, key, response);
+                })
+                : existing(client, key, method, path, hash));
+    }
+
+    private Uni<Boolean> claim(String client, String key, String method, String path, String hash) {
+        return db.preparedQuery("INSERT INTO idempotency_keys (client_name, idempotency_key, request_method, "
+                        + "request_path, request_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(client, key, method, path, hash, now()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<Response> existing(String client, String key, String method, String path, String hash) {
+        return db.preparedQuery("SELECT request_method, request_path, request_hash, response_status, response_body "
+                        + "FROM idempotency_keys WHERE client_name = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(client, key))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        // Released between our insert and this read: the first request failed retryably.
+                        throw ApiProblem.of(409, "idempotency_key_in_use", "Idempotency key in use",
+                                "Try again: a request with this key has just finished without a result");
+                    }
+                    Row row = rows.iterator().next();
+                    boolean same = row.getString("request_method").equals(method)
+                            && row.getString("request_path").equals(path)
+                            && row.getString("request_hash").equals(hash);
+                    if (!same) {
+                        throw ApiProblem.of(422, "idempotency_key_reused", "Idempotency key reused",
+                                "This key was used with a different request");
+                    }
+                    Integer status = row.getInteger("response_status");
+                    if (status == null) {
+                        throw ApiProblem.of(409, "idempotency_key_in_use", "Idempotency key in use",
+                                "A request with this key is still being processed");
+                    }
+                    return Response.status(status).type(mediaTypeFor(status)).entity(row.getString("response_body"))
+                            .header(REPLAYED_HEADER, "true").build();
+                });
+    }
+
+    private Uni<Response> complete(String client, String key, Response response) {
+        int status = response.getStatus();
+        if (status == 500 || status == 503) {
+            // Nothing happened that the client must not repeat (502 and 504 did reach DOKU): free the key.
+            return release(client, key).replaceWith(response);
+        }
+        String body = serialize(response.getEntity());
+        return db.preparedQuery("UPDATE idempotency_keys SET response_status = $3, response_body = $4, completed_at = $5 "
+                        + "WHERE client_name = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(client, key, status, body, now()))
+                .replaceWith(Response.status(status).type(mediaTypeFor(status)).entity(body).build());
+    }
+
+    private Uni<Void> release(String client, String key) {
+        return db.preparedQuery("DELETE FROM idempotency_keys WHERE client_name = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(client, key)).replaceWithVoid();
+    }
+
+    private static String mediaTypeFor(int status) {
+        return status >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON;
+    }
+
+    private String serialize(Object entity) {
+        try {
+            return entity instanceof String text ? text : json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize a response", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

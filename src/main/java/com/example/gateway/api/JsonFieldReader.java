@@ -1,0 +1,221 @@
+package com.example.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Jackson tree field by field and collects {@link FieldError}s instead of throwing, so that a
+ * request is answered with every invalid field at once.
+ *
+ * <p>A reader points at one value (possibly absent) at a JSON path such as {@code line_items[1].price};
+ * all readers of one request share one error list, and a field keeps only its first error. JSON
+ * {@code null} counts as absent. The value methods ({@link #text}, {@link #money}, ...) return
+ * {@code null} when the value is absent or invalid, recording the latter. Error messages are fixed
+ * texts: they never contain the submitted value.
+ */
+final class JsonFieldReader {
+
+    static final long MAX_MONEY = 999_999_999_999L;
+
+    private final JsonNode node;
+    private final String path;
+    private final List<FieldError> errors;
+
+    private JsonFieldReader(JsonNode node, String path, List<FieldError> errors) {
+        this.node = node;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    /** A reader for a request body that must be a JSON object with only the given fields. */
+    static JsonFieldReader root(JsonNode body, String... knownFields) {
+        JsonFieldReader root = new JsonFieldReader(body, "", new ArrayList<>());
+        root.requireWhen(true, "must be a JSON object");
+        return root.object(knownFields);
+    }
+
+    // ---- navigation and presence
+
+    JsonFieldReader field(String name) {
+        JsonNode child = node == null ? null : node.get(name);
+        return new JsonFieldReader(child, path.isEmpty() ? name : path + "." + name, errors);
+    }
+
+    /** The field, reported as missing if this object is present and the field is not. */
+    JsonFieldReader required(String name) {
+        return field(name).requireWhen(isPresent(), "is required");
+    }
+
+    boolean isPresent() {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    JsonFieldReader requireWhen(boolean condition, String message) {
+        if (condition && !isPresent()) {
+            reject(message);
+        }
+        return this;
+    }
+
+    JsonFieldReader forbidWhen(boolean condition, String message) {
+        if (condition && isPresent()) {
+            reject(message);
+        }
+        return this;
+    }
+
+    // ---- errors
+
+    /** Records an error on this field, unless it already has one. */
+    void reject(String message) {
+        String field = path.isEmpty() ? "body" : path;
+        if (errors.stream().noneMatch(error -> error.field().equals(field))) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
+    /** Whether this field or anything inside it has an error. */
+    boolean hasErrors() {
+        return errors.stream().anyMatch(error -> path.isEmpty()
+                || error.field().equals(path)
+                || error.field().startsWith(path + ".")
+                || error.field().startsWith(path + "["));
+    }
+
+    void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    // ---- containers
+
+    /**
+     * Checks that the value is an object without unknown fields. Returns this reader, or an absent one
+     * when the value is not an object (so that nothing inside it is reported again).
+     */
+    JsonFieldReader object(String... knownFields) {
+        if (!isPresent()) {
+            return this;
+        }
+        if (!node.isObject()) {
+            reject("must be a JSON object");
+            return new JsonFieldReader(null, path, errors);
+        }
+        List<String> known = List.of(knownFields);
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                field(name).reject("unknown field");
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Reads a non-empty array, one element at a time. Returns null when absent or not an array; the
+     * list holds null for elements the element reader found invalid.
+     */
+    <T> List<T> array(Function<JsonFieldReader, T> elementReader) {
+        if (!isPresent()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            return invalid("must be an array");
+        }
+        if (node.size() == 0) {
+            return invalid("must not be empty");
+        }
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            values.add(elementReader.apply(new JsonFieldReader(node.get(i), path + "[" + i + "]", errors)));
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    // ---- scalars
+
+    String text(int minLength, int maxLength) {
+        return text(minLength, maxLength, value -> true, null);
+    }
+
+    /** A string of minLength..maxLength characters that also passes {@code valid}. */
+    String text(int minLength, int maxLength, Predicate<String> valid, String message) {
+        if (!isPresent()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            return invalid("must be a string");
+        }
+        String value = node.textValue();
+        int length = value.codePointCount(0, value.length());
+        if (length < minLength || length > maxLength) {
+            return invalid(minLength == maxLength
+                    ? "must be exactly " + minLength + " characters"
+                    : "must be " + minLength + " to " + maxLength + " characters");
+        }
+        if (!valid.test(value)) {
+            return invalid(message);
+        }
+        return value;
+    }
+
+    /** A string matching a pattern that fixes its whole format (and length). */
+    String matching(Pattern pattern, String message) {
+        return text(0, Integer.MAX_VALUE, pattern.asMatchPredicate(), message);
+    }
+
+    String oneOf(Collection<String> allowed, String message) {
+        return text(0, Integer.MAX_VALUE, allowed::contains, message);
+    }
+
+    <E extends Enum<E>> E enumValue(List<E> allowed) {
+        List<String> names = allowed.stream().map(Enum::name).toList();
+        String name = oneOf(names, "must be one of " + String.join(", ", names));
+        return name == null ? null : allowed.get(names.indexOf(name));
+    }
+
+    /** Money: a JSON integer from 1 to 999999999999 (whole rupiah). */
+    Long money() {
+        return wholeNumber(1, MAX_MONEY);
+    }
+
+    Integer integer(int min, int max) {
+        Long value = wholeNumber(min, max);
+        return value == null ? null : value.intValue();
+    }
+
+    Boolean bool() {
+        if (!isPresent()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            return invalid("must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    private Long wholeNumber(long min, long max) {
+        if (!isPresent()) {
+            return null;
+        }
+        // 100.0 and 1e2 are decimals for Jackson: only integral JSON numbers pass.
+        if (!node.isIntegralNumber()) {
+            return invalid("must be an integer");
+        }
+        if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            return invalid("must be from " + min + " to " + max);
+        }
+        return node.longValue();
+    }
+
+    private <T> T invalid(String message) {
+        reject(message);
+        return null;
+    }
+}

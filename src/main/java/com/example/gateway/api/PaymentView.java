@@ -1,0 +1,42 @@
+package com.example.gateway.api;
+
+import com.example.gateway.payment.Payment;
+import java.time.Instant;
+import java.util.List;
+
+/** The payment resource of API.md. */
+public record PaymentView(
+        String id,
+        String invoiceNumber,
+        long amount,
+        String currency,
+        String flow,
+        String paymentType,
+        String status,
+        String paymentPageUrl,
+        String customerId,
+        long authorizedAmount,
+        long capturedAmount,
+        long refundedAmount,
+        Instant captureDeadline,
+        CardView card,
+        String approvalCode,
+        String failureCode,
+        String failureMessage,
+        List<Object> captures,
+        List<Object> refunds,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record CardView(String masked, String brand, String issuer, String type, String token) {
+    }
+
+    public static PaymentView of(Payment p) {
+        return new PaymentView(p.id, p.invoiceNumber, p.amount, p.currency, p.flow.name(), p.paymentType.name(),
+                p.status.name(), p.paymentPageUrl, p.customerId, p.authorizedAmount, p.capturedAmount,
+                p.refundedAmount, p.captureDeadline,
+                p.cardMasked == null && p.cardToken == null ? null
+                        : new CardView(p.cardMasked, p.cardBrand, p.cardIssuer, p.cardType, p.cardToken),
+                p.approvalCode, p.failureCode, p.failureMessage, List.of(), List.of(), p.createdAt, p.updatedAt);
+    }
+}

@@ -1,0 +1,49 @@
+package com.example.gateway.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as problem+json with a stable code; unexpected ones are logged with an id, not echoed. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    public static Response toResponse(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e) {
+        return toResponse(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e) {
+        return toResponse(Problem.validation(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        return toResponse(Problem.of(status, code, Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        // Log the type and message only as a reference; exception messages from our code never hold card data.
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return toResponse(Problem.of(500, "internal_error", "Internal error", "Incident " + incident));
+    }
+}

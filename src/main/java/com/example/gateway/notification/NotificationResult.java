@@ -1,0 +1,18 @@
+package com.example.gateway.notification;
+
+/** What became of a DOKU notification; stored with it and counted in metrics. */
+public enum NotificationResult {
+    APPLIED,
+    /** Same DOKU Request-Id as one already applied. */
+    DUPLICATE,
+    /** Valid, but older news than the payment already holds: a status never moves backwards. */
+    OUTDATED,
+    /** The amount does not match the payment's: not applied, left for an operator. */
+    AMOUNT_MISMATCH,
+    INVALID_SIGNATURE,
+    UNKNOWN_INVOICE;
+
+    public String tag() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,52 @@
+package com.example.gateway.notification;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A DOKU notification exactly as it arrived, and what the gateway did with it. */
+@Entity
+@Table(name = "doku_notifications")
+public class ReceivedNotification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "doku_request_id")
+    public String dokuRequestId;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "request_target", nullable = false)
+    public String requestTarget;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Column(name = "request_timestamp")
+    public String requestTimestamp;
+
+    public String signature;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "invoice_number")
+    public String invoiceNumber;
+
+    @Column(name = "payment_id")
+    public String paymentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NotificationResult result;
+}

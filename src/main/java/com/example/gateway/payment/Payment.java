@@ -1,0 +1,123 @@
+package com.example.gateway.payment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A card payment. Holds DOKU's masked card number and token only, never card data. Status changes
+ * go through {@link #moveTo}, which enforces {@link PaymentStatus}'s state machine.
+ */
+@Entity
+@Table(name = "payments")
+public class Payment extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "client_name", nullable = false, updatable = false)
+    public String clientName;
+
+    @Column(name = "invoice_number", nullable = false, updatable = false)
+    public String invoiceNumber;
+
+    @Column(nullable = false, updatable = false)
+    public long amount;
+
+    @Column(nullable = false, updatable = false)
+    public String currency = "IDR";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public PaymentFlow flow;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_type", nullable = false, updatable = false)
+    public PaymentType paymentType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PaymentStatus status;
+
+    /** The Request-Id of the DOKU call that started this payment; reused by every retry of it. */
+    @Column(name = "doku_request_id", nullable = false, updatable = false)
+    public String dokuRequestId;
+
+    @Column(name = "customer_id", updatable = false)
+    public String customerId;
+
+    @Column(name = "payment_page_url")
+    public String paymentPageUrl;
+
+    @Column(name = "authorized_amount")
+    public long authorizedAmount;
+
+    @Column(name = "captured_amount")
+    public long capturedAmount;
+
+    @Column(name = "refunded_amount")
+    public long refundedAmount;
+
+    @Column(name = "authorize_id")
+    public String authorizeId;
+
+    @Column(name = "authorized_at")
+    public Instant authorizedAt;
+
+    @Column(name = "capture_deadline")
+    public Instant captureDeadline;
+
+    @Column(name = "card_masked")
+    public String cardMasked;
+
+    @Column(name = "card_brand")
+    public String cardBrand;
+
+    @Column(name = "card_issuer")
+    public String cardIssuer;
+
+    @Column(name = "card_type")
+    public String cardType;
+
+    @Column(name = "card_token")
+    public String cardToken;
+
+    @Column(name = "approval_code")
+    public String approvalCode;
+
+    @Column(name = "failure_code")
+    public String failureCode;
+
+    @Column(name = "failure_message")
+    public String failureMessage;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    /**
+     * Moves to {@code next} if the state machine allows it.
+     *
+     * @return whether the status changed; a disallowed (backwards) move is ignored, not an error,
+     *         because late and duplicate news from DOKU is normal.
+     */
+    public boolean moveTo(PaymentStatus next, Instant now) {
+        if (status == next || !status.canMoveTo(next)) {
+            return false;
+        }
+        status = next;
+        updatedAt = now;
+        return true;
+    }
+}

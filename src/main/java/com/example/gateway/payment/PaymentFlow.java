@@ -1,0 +1,6 @@
+package com.example.gateway.payment;
+
+public enum PaymentFlow {
+    PAYMENT_PAGE,
+    CHARGE
+}

@@ -1,0 +1,31 @@
+package com.example.gateway.payment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Payments by type and status for dashboards. Tags never carry ids, invoices or card data. */
+@ApplicationScoped
+public class PaymentMetrics {
+
+    private final MeterRegistry meters;
+
+    PaymentMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void created(Payment payment) {
+        count(payment);
+    }
+
+    /** Counts a status change; {@code changed} is what {@link Payment#moveTo} answered. */
+    void moved(Payment payment, boolean changed) {
+        if (changed) {
+            count(payment);
+        }
+    }
+
+    private void count(Payment payment) {
+        meters.counter("gateway.payments", "flow", payment.flow.name(), "type", payment.paymentType.name(),
+                "status", payment.status.name()).increment();
+    }
+}

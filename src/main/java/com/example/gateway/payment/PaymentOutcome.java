@@ -1,0 +1,78 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.doku.TransactionReport;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Applies what DOKU reports about a payment's own transaction (sale or authorization) to the
+ * payment. Used by notifications and by reconciliation alike, so both reach the same state.
+ */
+public final class PaymentOutcome {
+
+    /** DOKU releases an authorization that is not captured within 7 days. */
+    public static final Duration CAPTURE_WINDOW = Duration.ofDays(7);
+
+    private PaymentOutcome() {
+    }
+
+    /** @return whether the payment's status changed */
+    public static boolean apply(Payment payment, TransactionReport report, Instant now) {
+        rememberCard(payment, report);
+        return switch (report.status() == null ? "" : report.status()) {
+            case "SUCCESS" -> "AUTHORIZE".equals(report.type()) ? authorize(payment, report, now) : succeed(payment, now);
+            case "FAILED" -> fail(payment, report, now);
+            default -> false; // PENDING, REDIRECT: the customer is still paying
+        };
+    }
+
+    private static boolean authorize(Payment payment, TransactionReport report, Instant now) {
+        if (!payment.moveTo(PaymentStatus.AUTHORIZED, now)) {
+            return false;
+        }
+        clearFailure(payment);
+        payment.authorizedAmount = payment.amount;
+        payment.authorizeId = report.authorizeId();
+        payment.authorizedAt = report.date() != null ? report.date() : now;
+        payment.captureDeadline = payment.authorizedAt.plus(CAPTURE_WINDOW);
+        return true;
+    }
+
+    private static boolean succeed(Payment payment, Instant now) {
+        if (!payment.moveTo(PaymentStatus.SUCCEEDED, now)) {
+            return false;
+        }
+        clearFailure(payment);
+        payment.capturedAmount = payment.amount;
+        return true;
+    }
+
+    private static boolean fail(Payment payment, TransactionReport report, Instant now) {
+        if (!payment.moveTo(PaymentStatus.FAILED, now)) {
+            return false;
+        }
+        payment.failureCode = report.responseCode();
+        payment.failureMessage = report.responseMessage();
+        return true;
+    }
+
+    /** A customer who failed once on the page and then paid: the earlier failure no longer describes the payment. */
+    private static void clearFailure(Payment payment) {
+        payment.failureCode = null;
+        payment.failureMessage = null;
+    }
+
+    /** DOKU's masked number, brand and token: never a full card number. */
+    private static void rememberCard(Payment payment, TransactionReport report) {
+        payment.cardMasked = firstNonNull(payment.cardMasked, report.maskedCard());
+        payment.cardBrand = firstNonNull(payment.cardBrand, report.brand());
+        payment.cardIssuer = firstNonNull(payment.cardIssuer, report.issuer());
+        payment.cardType = firstNonNull(payment.cardType, report.cardType());
+        payment.cardToken = firstNonNull(payment.cardToken, report.tokenId());
+        payment.approvalCode = firstNonNull(payment.approvalCode, report.approvalCode());
+    }
+
+    private static String firstNonNull(String current, String reported) {
+        return current != null ? current : reported;
+    }
+}

@@ -1,0 +1,103 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.api.ApiProblem;
+import com.example.gateway.api.Problem;
+import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuOutcomeUnknownException;
+import com.example.gateway.doku.DokuRejectedException;
+import com.example.gateway.doku.DokuUnavailableException;
+import com.example.gateway.support.Database;
+import com.example.gateway.support.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates payments. Write-ahead: the payment and its DOKU Request-Id are committed before DOKU is
+ * called, and DOKU's answer (or its absence) is recorded afterwards in a second transaction.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+
+    private final DokuClient doku;
+    private final Payments payments;
+    private final PaymentMetrics metrics;
+    private final Clock clock;
+
+    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, Clock clock) {
+        this.doku = doku;
+        this.payments = payments;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Uni<Payment> create(String client, NewPayment request) {
+        Payment payment = newPending(client, request);
+        return Panache.withTransaction(payment::persist)
+                .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
+                .transform(e -> ApiProblem.of(409, "invoice_number_exists", "Invoice number already used",
+                        "Another payment already has this invoice_number"))
+                .invoke(() -> metrics.created(payment))
+                .chain(() -> switch (request.flow()) {
+                    case PAYMENT_PAGE -> openPaymentPage(payment, request);
+                    case CHARGE -> Uni.createFrom().failure(ApiProblem.of(501, "not_implemented",
+                            "Not implemented", "The CHARGE flow is not available yet"));
+                });
+    }
+
+    private Payment newPending(String client, NewPayment request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Payment payment = new Payment();
+        payment.id = Ids.newId("pay");
+        payment.clientName = client;
+        payment.invoiceNumber = request.invoiceNumber();
+        payment.amount = request.amount();
+        payment.flow = request.flow();
+        payment.paymentType = request.paymentType();
+        payment.status = PaymentStatus.PENDING;
+        payment.dokuRequestId = Ids.newRequestId();
+        payment.customerId = request.customerId();
+        payment.createdAt = now;
+        payment.updatedAt = now;
+        return payment;
+    }
+
+    private Uni<Payment> openPaymentPage(Payment payment, NewPayment request) {
+        return doku.createPaymentPage(payment.dokuRequestId, request)
+                .onItemOrFailure().transformToUni((url, failure) -> failure == null
+                        ? payments.update(payment.id, p -> p.paymentPageUrl = url)
+                        : recordFailure(payment, failure));
+    }
+
+    /** DOKU did not give a usable answer: record what we know, then tell the caller. */
+    private Uni<Payment> recordFailure(Payment payment, Throwable failure) {
+        if (failure instanceof DokuRejectedException rejected) {
+            return payments.update(payment.id, p -> {
+                p.failureCode = rejected.errorCode();
+                p.failureMessage = rejected.errorMessage();
+                metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
+            }).chain(() -> Uni.createFrom().failure(ApiProblem.of(502, "doku_rejected", "DOKU rejected the request",
+                    rejected.errorCode() + ": " + rejected.errorMessage())));
+        }
+        if (failure instanceof DokuUnavailableException) {
+            // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
+            LOG.warnf("DOKU unavailable, payment %s withdrawn: %s", payment.id, failure.getMessage());
+            return payments.delete(payment.id).chain(() -> Uni.createFrom().failure(ApiProblem.of(503,
+                    "doku_unavailable", "DOKU unavailable", "DOKU could not be reached; nothing was created")));
+        }
+        if (failure instanceof DokuOutcomeUnknownException) {
+            LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
+            return payments.update(payment.id, p -> metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant())))
+                    .chain(() -> Uni.createFrom().failure(new ApiProblem(Problem.of(504,
+                            "doku_timeout", "DOKU did not answer", "The outcome is unknown; the payment will be reconciled")
+                            .withPaymentId(payment.id))));
+        }
+        return Uni.createFrom().failure(failure);
+    }
+}
