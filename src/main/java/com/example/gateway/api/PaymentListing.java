@@ -5,21 +5,14 @@ import com.example.gateway.payment.PaymentStatus;
 import com.example.gateway.payment.Payments;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
-/**
- * {@code GET /v1/payments}: validates the query, and pages newest first with an opaque keyset
- * cursor (the last item's creation time and id), so pages stay stable while payments are added.
- */
+/** The two keyset-paginated listings: payments newest first, authorizations soonest deadline first. */
 @ApplicationScoped
 public class PaymentListing {
-
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
 
     private final Payments payments;
 
@@ -30,75 +23,52 @@ public class PaymentListing {
     public record Page(List<PaymentView> items, String nextCursor) {
     }
 
-    private record Cursor(Instant createdAt, String id) {
+    Uni<Page> payments(String client, String invoiceNumber, String customerId, String status, String limit,
+            String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        PaymentStatus statusFilter = null;
+        if (status != null) {
+            try {
+                statusFilter = PaymentStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of the payment statuses"));
+            }
+        }
+        failIfAny(errors);
+        Payments.PaymentFilter filter = new Payments.PaymentFilter(invoiceNumber, customerId, statusFilter);
+        return payments.list(client, filter, page.afterInstant(), page.afterId(), page.fetchSize())
+                .chain(rows -> pageOf(rows, page, p -> p.createdAt));
     }
 
-    Uni<Page> list(String client, String invoiceNumber, String customerId, String status, String limitText,
-            String cursorText) {
+    Uni<Page> authorizations(String client, String expiringBefore, String limit, String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        int limit = limit(limitText, errors);
-        PaymentStatus statusFilter = status(status, errors);
-        Cursor cursor = decode(cursorText, errors);
+        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        Instant before = null;
+        if (expiringBefore != null) {
+            try {
+                before = Instant.parse(expiringBefore);
+            } catch (RuntimeException e) {
+                errors.add(new FieldError("expiring_before", "must be an ISO-8601 UTC instant"));
+            }
+        }
+        failIfAny(errors);
+        return payments.awaitingCapture(client, before, page.afterInstant(), page.afterId(), page.fetchSize())
+                .chain(rows -> pageOf(rows, page, p -> p.captureDeadline));
+    }
+
+    private Uni<Page> pageOf(List<Payment> rows, PageRequest page, Function<Payment, Instant> sortKey) {
+        boolean more = rows.size() > page.limit();
+        List<Payment> items = more ? rows.subList(0, page.limit()) : rows;
+        Payment last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = more ? PageRequest.cursorAfter(sortKey.apply(last), last.id) : null;
+        return payments.withOperations(items)
+                .map(details -> new Page(details.stream().map(d -> PaymentView.of(d.payment(), d.operations())).toList(), next));
+    }
+
+    private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
-        }
-        Payments.PaymentFilter filter = new Payments.PaymentFilter(invoiceNumber, customerId, statusFilter);
-        // One row more than asked tells whether another page exists.
-        return payments.list(client, filter, cursor == null ? null : cursor.createdAt(),
-                        cursor == null ? null : cursor.id(), limit + 1)
-                .map(rows -> {
-                    boolean more = rows.size() > limit;
-                    List<Payment> page = more ? rows.subList(0, limit) : rows;
-                    Payment last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    return new Page(page.stream().map(PaymentView::of).toList(),
-                            more ? encode(new Cursor(last.createdAt, last.id)) : null);
-                });
-    }
-
-    private static int limit(String text, List<FieldError> errors) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
-
-    private static PaymentStatus status(String text, List<FieldError> errors) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return PaymentStatus.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("status", "must be one of the payment statuses"));
-            return null;
-        }
-    }
-
-    private static String encode(Cursor cursor) {
-        String text = cursor.createdAt().toString() + "|" + cursor.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Cursor decode(String text, List<FieldError> errors) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-            int bar = decoded.indexOf('|');
-            return new Cursor(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
-        } catch (RuntimeException e) {
-            errors.add(new FieldError("cursor", "is not a cursor this API issued"));
-            return null;
         }
     }
 }

@@ -78,6 +78,9 @@ public final class PaymentRequestReader {
     }
 
     private NewPayment read() {
+        if (!body.isPresent()) {
+            body.throwIfInvalid(); // not a JSON object: its one error says it all
+        }
         String acquirer = body.field("acquirer")
                 .requireWhen(type == INSTALLMENT, "is required for INSTALLMENT payments")
                 .oneOf(ACQUIRERS, "must be one of " + String.join(", ", ACQUIRERS));

@@ -1,8 +1,11 @@
 package com.example.gateway.api;
 
+import com.example.gateway.payment.CaptureService;
 import com.example.gateway.payment.NewPayment;
 import com.example.gateway.payment.PaymentService;
 import com.example.gateway.payment.Payments;
+import com.example.gateway.payment.Reconciler;
+import com.example.gateway.payment.RefundService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,21 +19,32 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** Payments: create, read, list. Thin: validate, call one service method, map the result. */
+/**
+ * Payments and the money movements on them. Thin: validate (all of it before anything is stored or
+ * sent), call one service method, map the result. Every POST honours {@code Idempotency-Key}.
+ */
 @Path("/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
-    private final PaymentService service;
+    private final PaymentService creation;
+    private final CaptureService captures;
+    private final RefundService refunds;
+    private final Reconciler reconciler;
     private final Payments payments;
     private final IdempotencyKeys idempotency;
     private final PaymentListing listing;
 
-    PaymentResource(PaymentService service, Payments payments, IdempotencyKeys idempotency, PaymentListing listing) {
-        this.service = service;
+    PaymentResource(PaymentService creation, CaptureService captures, RefundService refunds, Reconciler reconciler,
+            Payments payments, IdempotencyKeys idempotency, PaymentListing listing) {
+        this.creation = creation;
+        this.captures = captures;
+        this.refunds = refunds;
+        this.reconciler = reconciler;
         this.payments = payments;
         this.idempotency = idempotency;
         this.listing = listing;
@@ -45,16 +59,16 @@ public class PaymentResource {
         String client = Caller.of(request);
         IdempotencyKeys.validate(idempotencyKey);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
-        return idempotency.run(client, idempotencyKey, "POST", "/v1/payments", body,
-                () -> service.create(client, payment)
-                        .map(created -> Response.status(201).entity(PaymentView.of(created)).build()));
+        return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
+                .chain(created -> view(client, created.id))
+                .map(view -> Response.status(201).entity(view).build()));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A payment by id")
     public Uni<PaymentView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
-        return payments.findForClient(Caller.of(request), id).map(PaymentView::of);
+        return view(Caller.of(request), id);
     }
 
     @GET
@@ -62,6 +76,51 @@ public class PaymentResource {
     public Uni<PaymentListing.Page> list(@Context ContainerRequestContext request,
             @QueryParam("invoice_number") String invoiceNumber, @QueryParam("customer_id") String customerId,
             @QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return listing.list(Caller.of(request), invoiceNumber, customerId, status, limit, cursor);
+        return listing.payments(Caller.of(request), invoiceNumber, customerId, status, limit, cursor);
+    }
+
+    @POST
+    @Path("{id}/capture")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Capture an authorization in full ({}) or in part ({\"amount\": n}) within 7 days")
+    public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+        String client = Caller.of(request);
+        IdempotencyKeys.validate(idempotencyKey);
+        Long amount = AmountRequestReader.readCapture(JsonBodies.parse(body));
+        return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/capture", body,
+                () -> captures.capture(client, id, amount).chain(p -> view(client, p.id))
+                        .map(view -> Response.ok(view).build()));
+    }
+
+    @POST
+    @Path("{id}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refund part or all of a payment, or void an authorization in full")
+    public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+        String client = Caller.of(request);
+        IdempotencyKeys.validate(idempotencyKey);
+        RefundRequest refund = AmountRequestReader.readRefund(JsonBodies.parse(body));
+        return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/refunds", body,
+                () -> refunds.refund(client, id, refund.amount(), refund.reason())
+                        .map(op -> Response.status(201).entity(RefundView.of(op)).build()));
+    }
+
+    @POST
+    @Path("{id}/sync")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Ask DOKU's check status now and apply the answer")
+    public Uni<PaymentView> sync(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        String client = Caller.of(request);
+        return view(client, id).chain(() -> reconciler.reconcile(id)).chain(() -> view(client, id));
+    }
+
+    private Uni<Response> idempotent(String client, String key, String path, byte[] body, Supplier<Uni<Response>> action) {
+        return idempotency.run(client, key, "POST", path, body, action);
+    }
+
+    private Uni<PaymentView> view(String client, String id) {
+        return payments.details(client, id).map(d -> PaymentView.of(d.payment(), d.operations()));
     }
 }

@@ -1,10 +1,11 @@
 package com.example.gateway.api;
 
 import com.example.gateway.payment.Payment;
+import com.example.gateway.payment.PaymentOperation;
 import java.time.Instant;
 import java.util.List;
 
-/** The payment resource of API.md. */
+/** The payment resource of API.md, with its captures and refunds. */
 public record PaymentView(
         String id,
         String invoiceNumber,
@@ -23,20 +24,27 @@ public record PaymentView(
         String approvalCode,
         String failureCode,
         String failureMessage,
-        List<Object> captures,
-        List<Object> refunds,
+        List<CaptureView> captures,
+        List<RefundView> refunds,
         Instant createdAt,
         Instant updatedAt) {
 
     public record CardView(String masked, String brand, String issuer, String type, String token) {
     }
 
-    public static PaymentView of(Payment p) {
+    public record CaptureView(String id, long amount, String status, Instant createdAt) {
+    }
+
+    public static PaymentView of(Payment p, List<PaymentOperation> operations) {
         return new PaymentView(p.id, p.invoiceNumber, p.amount, p.currency, p.flow.name(), p.paymentType.name(),
                 p.status.name(), p.paymentPageUrl, p.customerId, p.authorizedAmount, p.capturedAmount,
                 p.refundedAmount, p.captureDeadline,
                 p.cardMasked == null && p.cardToken == null ? null
                         : new CardView(p.cardMasked, p.cardBrand, p.cardIssuer, p.cardType, p.cardToken),
-                p.approvalCode, p.failureCode, p.failureMessage, List.of(), List.of(), p.createdAt, p.updatedAt);
+                p.approvalCode, p.failureCode, p.failureMessage,
+                operations.stream().filter(op -> op.kind == PaymentOperation.Kind.CAPTURE)
+                        .map(op -> new CaptureView(op.id, op.amount, op.status.name(), op.createdAt)).toList(),
+                operations.stream().filter(op -> op.kind == PaymentOperation.Kind.REFUND).map(RefundView::of).toList(),
+                p.createdAt, p.updatedAt);
     }
 }

@@ -2,12 +2,19 @@ package com.example.gateway.doku;
 
 import com.example.gateway.payment.NewPayment;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The gateway's only way to DOKU. Each method serializes its body once, sends those bytes under the
@@ -27,15 +34,65 @@ public class DokuClient {
 
     /** Asks DOKU for a hosted card page; answers with the page's URL. */
     public Uni<String> createPaymentPage(String requestId, NewPayment payment) {
-        DokuCall call = DokuCall.post(DokuOperation.PAYMENT_PAGE, requestId, serialize(PaymentPageBody.from(payment)));
-        return send(call, PaymentPageAnswer.class, PaymentPageAnswer::url);
+        return send(DokuCall.post(DokuOperation.PAYMENT_PAGE, requestId, serialize(PaymentPageBody.from(payment))),
+                PaymentPageAnswer.class, PaymentPageAnswer::url);
+    }
+
+    /** Charges a card (or token) after 3-D Secure; a decline is an answer, not an error. */
+    public Uni<TransactionReport> charge(String requestId, NewPayment payment) {
+        return send(DokuCall.post(DokuOperation.CHARGE, requestId, serialize(ChargeBody.from(payment))),
+                ChargeAnswer.class, ChargeAnswer::report);
+    }
+
+    /** Captures an authorization; {@code amount} null captures all of it. */
+    public Uni<OperationResult> capture(String requestId, String authorizeId, Long amount) {
+        CaptureBody body = new CaptureBody(new CaptureBody.Payment(authorizeId, amount));
+        return send(DokuCall.post(DokuOperation.CAPTURE, requestId, serialize(body)),
+                CaptureAnswer.class, CaptureAnswer::result);
+    }
+
+    /** Refunds (or, before settlement, voids) part or all of the payment first created with {@code originalRequestId}. */
+    public Uni<OperationResult> refund(String requestId, String invoiceNumber, String originalRequestId, long amount) {
+        RefundBody body = new RefundBody(new RefundBody.Order(invoiceNumber),
+                new RefundBody.Payment(originalRequestId), new RefundBody.Refund(amount));
+        return send(DokuCall.post(DokuOperation.REFUND, requestId, serialize(body)),
+                RefundAnswer.class, RefundAnswer::result);
+    }
+
+    /**
+     * DOKU's check status for a transaction named by its invoice number or its Request-Id. An unknown
+     * transaction is a {@link DokuRejectedException} with HTTP 404.
+     */
+    public Uni<TransactionReport> checkStatus(String requestId, String invoiceOrRequestId) {
+        String suffix = URLEncoder.encode(invoiceOrRequestId, StandardCharsets.UTF_8).replace("+", "%20");
+        return send(DokuCall.get(DokuOperation.CHECK_STATUS, requestId, suffix),
+                JsonNode.class, TransactionReport::parse);
+    }
+
+    public Uni<List<SavedCard>> listTokens(String requestId, String customerId, String type) {
+        TokenListBody body = new TokenListBody(new TokenListBody.Customer(customerId),
+                type == null ? null : new TokenListBody.TokenData(type));
+        JavaType answer = json.getTypeFactory().constructType(new TypeReference<List<TokenListEntry>>() { });
+        return this.<List<TokenListEntry>, List<SavedCard>>send(
+                DokuCall.post(DokuOperation.LIST_TOKENS, requestId, serialize(body)), answer,
+                entries -> entries.stream().map(TokenListEntry::savedCard).filter(Objects::nonNull).toList());
+    }
+
+    /** Unbinds a token; answers whether DOKU says it was deleted. */
+    public Uni<Boolean> deleteToken(String requestId, String tokenId, String customerId) {
+        return send(DokuCall.post(DokuOperation.DELETE_TOKEN, requestId, serialize(new DeleteTokenBody(tokenId, customerId))),
+                DeleteTokenAnswer.class, DeleteTokenAnswer::deleted);
     }
 
     private <A, R> Uni<R> send(DokuCall call, Class<A> answerType, Function<A, R> result) {
+        return send(call, json.getTypeFactory().constructType(answerType), result);
+    }
+
+    private <A, R> Uni<R> send(DokuCall call, JavaType answerType, Function<A, R> result) {
         return transport.exchange(call)
                 .onFailure().transform(failure -> settle(call, failure))
                 .onItem().transform(answer -> {
-                    R value = read(answer.body(), answerType).map(result).orElse(null);
+                    R value = this.<A>read(answer.body(), answerType).map(result).orElse(null);
                     if (value == null) {
                         // DOKU said yes but we cannot read what it did: only a status check can tell.
                         throw new DokuOutcomeUnknownException(call.operation(), "unreadable answer");
@@ -44,7 +101,7 @@ public class DokuClient {
                 });
     }
 
-    private <A> Optional<A> read(String body, Class<A> type) {
+    private <A> Optional<A> read(String body, JavaType type) {
         try {
             return Optional.ofNullable(json.readValue(body, type));
         } catch (JsonProcessingException e) {
@@ -71,7 +128,7 @@ public class DokuClient {
         try {
             return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialize a DOKU request", e);
+            throw new IllegalStateException("could not serialize a DOKU request");
         }
     }
 }

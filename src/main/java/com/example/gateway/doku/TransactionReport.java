@@ -3,6 +3,7 @@ package com.example.gateway.doku;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * What DOKU reports about a transaction, in the gateway's terms: from an HTTP notification or a
@@ -11,6 +12,7 @@ import java.time.format.DateTimeParseException;
  *
  * @param status      DOKU's {@code transaction.status}: SUCCESS, FAILED, PENDING, REDIRECT, REFUNDED, VOIDED
  * @param type        DOKU's {@code transaction.type}: SALE, AUTHORIZE, CAPTURE, REFUND, …
+ * @param refundType  for a refund: VOID, FULL_REFUND, PARTIAL_REFUND, MANUAL_*
  */
 public record TransactionReport(
         String invoiceNumber,
@@ -27,7 +29,8 @@ public record TransactionReport(
         String responseCode,
         String responseMessage,
         String authorizeId,
-        String tokenId) {
+        String tokenId,
+        String refundType) {
 
     public static TransactionReport parse(JsonNode root) {
         JsonNode order = root.path("order");
@@ -48,7 +51,8 @@ public record TransactionReport(
                 text(card, "response_code"),
                 text(card, "response_message"),
                 firstOf(text(root, "authorize_id"), text(card, "authorize_id")),
-                text(card, "token_id"));
+                text(card, "token_id"),
+                upper(text(root.path("refund"), "type")));
     }
 
     private static String text(JsonNode node, String field) {
@@ -61,7 +65,7 @@ public record TransactionReport(
     }
 
     private static String upper(String s) {
-        return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
     }
 
     private static Instant instant(String s) {

@@ -103,8 +103,34 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "reconcile_attempts")
+    public int reconcileAttempts;
+
+    /** When reconciliation should next ask DOKU about this payment; null when nothing is open. */
+    @Column(name = "next_reconcile_at")
+    public Instant nextReconcileAt;
+
     @Version
     public int version;
+
+    /**
+     * The status the amounts describe once nothing is in doubt: used when a capture or refund
+     * settles, including after reconciliation lifts an {@code UNKNOWN}.
+     */
+    public PaymentStatus statusFromAmounts() {
+        if (capturedAmount == 0) {
+            return authorizedAmount > 0 ? PaymentStatus.AUTHORIZED : status;
+        }
+        if (refundedAmount >= capturedAmount) {
+            return PaymentStatus.REFUNDED;
+        }
+        return refundedAmount > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.SUCCEEDED;
+    }
+
+    /** Money still refundable: captured, less refunded, less refunds whose outcome is not yet known. */
+    public long refundable(long refundsInFlight) {
+        return capturedAmount - refundedAmount - refundsInFlight;
+    }
 
     /**
      * Moves to {@code next} if the state machine allows it.

@@ -24,6 +24,15 @@ public class PaymentMetrics {
         }
     }
 
+    /** A capture or refund settled by DOKU's answer; amounts feed the money-moved dashboards. */
+    void operation(PaymentOperation.Kind kind, String outcome, long amount) {
+        String tag = kind.name().toLowerCase();
+        meters.counter("gateway.operations", "kind", tag, "outcome", outcome).increment();
+        if ("succeeded".equals(outcome)) {
+            meters.summary("gateway.operation.amount.idr", "kind", tag).record(amount);
+        }
+    }
+
     private void count(Payment payment) {
         meters.counter("gateway.payments", "flow", payment.flow.name(), "type", payment.paymentType.name(),
                 "status", payment.status.name()).increment();

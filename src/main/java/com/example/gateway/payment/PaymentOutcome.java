@@ -3,6 +3,7 @@ package com.example.gateway.payment;
 import com.example.gateway.doku.TransactionReport;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Applies what DOKU reports about a payment's own transaction (sale or authorization) to the
@@ -16,13 +17,21 @@ public final class PaymentOutcome {
     private PaymentOutcome() {
     }
 
+    /** DOKU's news of captures and refunds: settled through their own answers and reconciliation instead. */
+    private static final Set<String> OPERATION_TYPES = Set.of("CAPTURE", "REFUND");
+
     /** @return whether the payment's status changed */
     public static boolean apply(Payment payment, TransactionReport report, Instant now) {
+        if (OPERATION_TYPES.contains(report.type())) {
+            return false;
+        }
         rememberCard(payment, report);
         return switch (report.status() == null ? "" : report.status()) {
             case "SUCCESS" -> "AUTHORIZE".equals(report.type()) ? authorize(payment, report, now) : succeed(payment, now);
             case "FAILED" -> fail(payment, report, now);
-            default -> false; // PENDING, REDIRECT: the customer is still paying
+            // The customer is still paying; only lifts an UNKNOWN (a page whose creation answer was lost).
+            case "PENDING", "REDIRECT" -> payment.moveTo(PaymentStatus.PENDING, now);
+            default -> false;
         };
     }
 

@@ -1,11 +1,10 @@
 package com.example.gateway.payment;
 
 import com.example.gateway.api.ApiProblem;
-import com.example.gateway.api.Problem;
 import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOutcomeUnknownException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
+import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -45,9 +44,14 @@ public class PaymentService {
                         "Another payment already has this invoice_number"))
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
-                    case PAYMENT_PAGE -> openPaymentPage(payment, request);
-                    case CHARGE -> Uni.createFrom().failure(ApiProblem.of(501, "not_implemented",
-                            "Not implemented", "The CHARGE flow is not available yet"));
+                    case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, request)
+                            .onItemOrFailure().transformToUni((url, failure) -> failure == null
+                                    ? payments.update(payment.id, p -> pageOpened(p, url))
+                                    : recordFailure(payment, failure));
+                    case CHARGE -> doku.charge(payment.dokuRequestId, request)
+                            .onItemOrFailure().transformToUni((report, failure) -> failure == null
+                                    ? payments.update(payment.id, p -> charged(p, report))
+                                    : recordFailure(payment, failure));
                 });
     }
 
@@ -65,39 +69,46 @@ public class PaymentService {
         payment.customerId = request.customerId();
         payment.createdAt = now;
         payment.updatedAt = now;
+        // Written with the row: if we never record DOKU's answer, reconciliation will ask for it.
+        ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, now);
         return payment;
     }
 
-    private Uni<Payment> openPaymentPage(Payment payment, NewPayment request) {
-        return doku.createPaymentPage(payment.dokuRequestId, request)
-                .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                        ? payments.update(payment.id, p -> p.paymentPageUrl = url)
-                        : recordFailure(payment, failure));
+    private void pageOpened(Payment payment, String url) {
+        payment.paymentPageUrl = url;
+        ReconcileSchedule.after(payment, ReconcileSchedule.STALE_PAGE, clock.instant());
+    }
+
+    private void charged(Payment payment, TransactionReport report) {
+        metrics.moved(payment, PaymentOutcome.apply(payment, report, clock.instant()));
+        ReconcileSchedule.done(payment);
     }
 
     /** DOKU did not give a usable answer: record what we know, then tell the caller. */
     private Uni<Payment> recordFailure(Payment payment, Throwable failure) {
+        if (!DokuFailures.isDokuFailure(failure)) {
+            return Uni.createFrom().failure(failure);
+        }
+        ApiProblem problem = DokuFailures.problemFor(failure, payment.id);
+        Uni<?> record;
         if (failure instanceof DokuRejectedException rejected) {
-            return payments.update(payment.id, p -> {
+            record = payments.update(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
                 metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
-            }).chain(() -> Uni.createFrom().failure(ApiProblem.of(502, "doku_rejected", "DOKU rejected the request",
-                    rejected.errorCode() + ": " + rejected.errorMessage())));
-        }
-        if (failure instanceof DokuUnavailableException) {
+                ReconcileSchedule.done(p);
+            });
+        } else if (failure instanceof DokuUnavailableException) {
             // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
             LOG.warnf("DOKU unavailable, payment %s withdrawn: %s", payment.id, failure.getMessage());
-            return payments.delete(payment.id).chain(() -> Uni.createFrom().failure(ApiProblem.of(503,
-                    "doku_unavailable", "DOKU unavailable", "DOKU could not be reached; nothing was created")));
-        }
-        if (failure instanceof DokuOutcomeUnknownException) {
+            record = payments.delete(payment.id);
+        } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
-            return payments.update(payment.id, p -> metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant())))
-                    .chain(() -> Uni.createFrom().failure(new ApiProblem(Problem.of(504,
-                            "doku_timeout", "DOKU did not answer", "The outcome is unknown; the payment will be reconciled")
-                            .withPaymentId(payment.id))));
+            record = payments.update(payment.id, p -> {
+                metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant()));
+                ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
+            });
         }
-        return Uni.createFrom().failure(failure);
+        return record.chain(() -> Uni.createFrom().failure(problem));
     }
 }

@@ -24,15 +24,48 @@ public class Payments {
         return Panache.withTransaction(() -> Payment.deleteById(id)).replaceWithVoid();
     }
 
+    /** A payment with its captures and refunds, oldest first. */
+    public record Details(Payment payment, List<PaymentOperation> operations) {
+    }
+
     /** The payment if {@code client} created it; another client's payment is "not found". */
-    public Uni<Payment> findForClient(String client, String id) {
-        return Panache.withSession(() -> Payment.<Payment>findById(id))
-                .onItem().transform(p -> {
-                    if (p == null || !p.clientName.equals(client)) {
-                        throw ApiProblem.paymentNotFound();
-                    }
-                    return p;
-                });
+    public Uni<Details> details(String client, String id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id).chain(p -> {
+            if (p == null || !p.clientName.equals(client)) {
+                return Uni.createFrom().failure(ApiProblem.paymentNotFound());
+            }
+            return PaymentOperation.<PaymentOperation>list("paymentId = ?1 order by createdAt, id", p.id)
+                    .map(ops -> new Details(p, ops));
+        }));
+    }
+
+    /** The operations of many payments in one query, for listings. */
+    public Uni<List<Details>> withOperations(List<Payment> page) {
+        if (page.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = page.stream().map(p -> p.id).toList();
+        return Panache.withSession(() -> PaymentOperation.<PaymentOperation>list(
+                        "paymentId in ?1 order by createdAt, id", ids))
+                .map(ops -> page.stream().map(p -> new Details(p,
+                        ops.stream().filter(op -> op.paymentId.equals(p.id)).toList())).toList());
+    }
+
+    /** AUTHORIZED payments of {@code client} awaiting capture, soonest deadline first, keyset after (deadline, id). */
+    public Uni<List<Payment>> awaitingCapture(String client, Instant expiringBefore, Instant afterDeadline,
+            String afterId, int limit) {
+        StringBuilder query = new StringBuilder("clientName = :client and status = :status");
+        Parameters params = Parameters.with("client", client).and("status", PaymentStatus.AUTHORIZED);
+        if (expiringBefore != null) {
+            query.append(" and captureDeadline < :before");
+            params.and("before", expiringBefore);
+        }
+        if (afterDeadline != null) {
+            query.append(" and (captureDeadline > :afterDeadline or (captureDeadline = :afterDeadline and id > :afterId))");
+            params.and("afterDeadline", afterDeadline).and("afterId", afterId);
+        }
+        query.append(" order by captureDeadline, id");
+        return Panache.withSession(() -> Payment.<Payment>find(query.toString(), params).range(0, limit - 1).list());
     }
 
     /** Newest first, keyset-paginated after {@code after} (exclusive); fetches {@code limit} rows. */

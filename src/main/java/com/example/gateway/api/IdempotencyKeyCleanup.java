@@ -1,0 +1,36 @@
+package com.example.gateway.api;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Forgets idempotency keys once they are well past the 24 hours API.md promises. A single DELETE
+ * is safe to run on every replica at once.
+ */
+@ApplicationScoped
+public class IdempotencyKeyCleanup {
+
+    static final Duration RETENTION = Duration.ofHours(48);
+
+    private final Pool db;
+    private final Clock clock;
+
+    IdempotencyKeyCleanup(Pool db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetOldKeys() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(RETENTION), ZoneOffset.UTC);
+        return db.preparedQuery("DELETE FROM idempotency_keys WHERE created_at < $1")
+                .execute(Tuple.of(cutoff)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,21 @@
+package com.example.gateway.doku;
+
+/** One element of DOKU's token list answer: a credit card or a debit card token. */
+record TokenListEntry(TokenData tokenData, Card creditCard, Card debitCard) {
+
+    record TokenData(String type) {
+    }
+
+    record Card(String issuer, String tokenId, String maskedCard, String brand) {
+    }
+
+    SavedCard savedCard() {
+        Card card = creditCard != null ? creditCard : debitCard;
+        if (card == null || card.tokenId() == null) {
+            return null;
+        }
+        String type = tokenData != null && tokenData.type() != null ? tokenData.type()
+                : creditCard != null ? "CREDIT_CARD" : "DIRECT_DEBIT";
+        return new SavedCard(type, card.tokenId(), card.maskedCard(), card.issuer(), card.brand());
+    }
+}

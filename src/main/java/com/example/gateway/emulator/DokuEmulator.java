@@ -1,0 +1,221 @@
+package com.example.gateway.emulator;
+
+import com.example.gateway.doku.DokuOperation;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * A stateful stand-in for DOKU's card API, kept in memory. The HTTP resources feed it; tests inject
+ * it to script faults, look at what it received and did, and pay payment pages without a browser.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = {"dev", "test"})
+public class DokuEmulator {
+
+    private static final Logger LOG = Logger.getLogger(DokuEmulator.class);
+
+    private final Clock clock;
+    private final NotificationSender sender;
+    private final TransactionBook book = new TransactionBook();
+    private final CardTokens tokens = new CardTokens();
+    private final EmulatorLedger ledger = new EmulatorLedger();
+    private final EmulatorFaults faults = new EmulatorFaults();
+    private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+    private final PaymentPages pages;
+    private final Charges charges;
+    private final Captures captures;
+    private final Refunds refunds;
+    private final TokenRequests tokenRequests;
+
+    DokuEmulator(EmulatorSettings settings, Clock clock, NotificationSender sender) {
+        this.clock = clock;
+        this.sender = sender;
+        CardPayments payments = new CardPayments(book, tokens, settings.notificationUrl());
+        this.pages = new PaymentPages(book, tokens, payments, settings.publicUrl());
+        this.charges = new Charges(book, tokens, payments);
+        this.captures = new Captures(book);
+        this.refunds = new Refunds(book, payments);
+        this.tokenRequests = new TokenRequests(tokens);
+    }
+
+    // ------------------------------------------------------------------ for tests and developers
+
+    /** Forgets everything: transactions, tokens, ledger, scripted faults, requests and notifications. */
+    public void reset() {
+        book.clear();
+        tokens.clear();
+        ledger.clear();
+        faults.clear();
+        requests.clear();
+        sender.clear();
+    }
+
+    /**
+     * Queues faults for an operation, consumed in order, one per incoming request of that operation
+     * (or, for DUPLICATE_NOTIFICATION and HOLD_NOTIFICATION, one per notification it sends; page
+     * payments send theirs as PAYMENT_PAGE).
+     */
+    public void scriptFaults(DokuOperation operation, EmulatorFault... scripted) {
+        faults.script(operation, scripted);
+    }
+
+    /** The faults still queued for an operation. */
+    public List<EmulatorFault> pendingFaults(DokuOperation operation) {
+        return faults.pending(operation);
+    }
+
+    /** Every API request received, in arrival order (payment page browser traffic is not included). */
+    public List<ReceivedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<ReceivedRequest> requests(DokuOperation operation) {
+        return requests.stream().filter(r -> r.operation() == operation).toList();
+    }
+
+    /** How many times a Request-Id changed something: 0 or 1 unless idempotency is broken. */
+    public int effects(String requestId) {
+        return ledger.effects(requestId);
+    }
+
+    /** A transaction by invoice number or by the Request-Id it was created with. */
+    public Optional<TransactionSnapshot> transaction(String invoiceOrRequestId) {
+        return book.byInvoiceOrRequestId(invoiceOrRequestId).map(EmulatedTransaction::snapshot);
+    }
+
+    /** Marks a transaction settled: from now on a refund is a FULL_ or PARTIAL_REFUND, not a VOID. */
+    public void settle(String invoiceNumber) {
+        book.byInvoice(invoiceNumber)
+                .orElseThrow(() -> new NoSuchElementException("no transaction with invoice " + invoiceNumber))
+                .settle();
+    }
+
+    public List<SavedCard> savedCards(String customerId) {
+        return tokens.of(customerId);
+    }
+
+    /** Every notification delivery attempt, in order. */
+    public List<SentNotification> notifications() {
+        return sender.sent();
+    }
+
+    public List<SentNotification> notifications(String invoiceNumber) {
+        return sender.sent().stream().filter(n -> invoiceNumber.equals(n.invoiceNumber())).toList();
+    }
+
+    /**
+     * Sends a stored notification (a held one, or any sent before) again, with its Request-Id and body
+     * and a fresh signature. Emits the gateway's HTTP status, 0 if it did not answer.
+     */
+    public Uni<Integer> resendNotification(String notificationRequestId) {
+        return sender.resend(notificationRequestId);
+    }
+
+    /**
+     * Pays a payment page as a customer would with the form (same code path), with an expiry two
+     * years ahead and CVV 123. Fails with {@link EmulatorRejection} for an unknown session (404), a
+     * page already paid (409) or a malformed card number (400).
+     */
+    public Uni<PagePaymentResult> pay(String sessionIdOrInvoice, String cardNumber) {
+        String expiry = String.format("12%02d", (Year.now(clock).getValue() + 2) % 100);
+        return pay(sessionIdOrInvoice, cardNumber, expiry, "123");
+    }
+
+    public Uni<PagePaymentResult> pay(String sessionIdOrInvoice, String cardNumber, String expiry, String cvv) {
+        return payOnPage(sessionIdOrInvoice, new PageCardInput(cardNumber, expiry, cvv, false));
+    }
+
+    /** Pays with the saved card the payment page request named in {@code card.token}. */
+    public Uni<PagePaymentResult> payWithSavedCard(String sessionIdOrInvoice) {
+        return payOnPage(sessionIdOrInvoice, PageCardInput.savedCard());
+    }
+
+    // ------------------------------------------------------------------ for the resources
+
+    EmulatorLedger ledger() {
+        return ledger;
+    }
+
+    EmulatorFaults faults() {
+        return faults;
+    }
+
+    void record(ReceivedRequest request) {
+        requests.add(request);
+    }
+
+    /** Processes one authenticated API request; a refusal becomes DOKU's error answer. */
+    Outcome process(DokuOperation operation, String requestId, byte[] rawBody, String pathId) {
+        JsonNode body = null;
+        try {
+            if (operation != DokuOperation.CHECK_STATUS) {
+                body = EmulatorJson.parseObject(rawBody);
+            }
+            IncomingRequest request = new IncomingRequest(requestId, body, pathId, clock.instant());
+            return switch (operation) {
+                case PAYMENT_PAGE -> pages.create(request);
+                case CHARGE -> charges.charge(request);
+                case CAPTURE -> captures.capture(request);
+                case REFUND -> refunds.refund(request);
+                case CHECK_STATUS -> checkStatus(request);
+                case LIST_TOKENS -> tokenRequests.list(request);
+                case DELETE_TOKEN -> tokenRequests.delete(request);
+            };
+        } catch (EmulatorRejection rejection) {
+            return Outcome.rejected(rejection, body == null ? pathId : RequestFields.text(body, "order.invoice_number"));
+        }
+    }
+
+    /** Sends notifications in the background: the API answer does not wait for the gateway. */
+    void dispatch(List<Notification> notifications) {
+        for (Notification notification : notifications) {
+            sender.deliver(notification, faults.nextForNotification(notification.operation()))
+                    .subscribe().with(sent -> { }, failure -> LOG.warn("DOKU emulator notification failed", failure));
+        }
+    }
+
+    /** The page behind a session (or invoice), with the saved card it offers. */
+    Optional<PageView> page(String sessionIdOrInvoice) {
+        return book.bySessionOrInvoice(sessionIdOrInvoice)
+                .map(t -> new PageView(t.snapshot(), pages.offeredCard(t)));
+    }
+
+    record PageView(TransactionSnapshot transaction, Optional<SavedCard> offeredCard) {
+    }
+
+    /**
+     * The payment page's submit: completes the payment, sends the notification and waits for the
+     * gateway's answer before telling where to redirect the customer.
+     */
+    Uni<PagePaymentResult> payOnPage(String sessionIdOrInvoice, PageCardInput input) {
+        return Uni.createFrom().item(() -> {
+                    EmulatedTransaction transaction = book.bySessionOrInvoice(sessionIdOrInvoice).orElseThrow(
+                            () -> EmulatorRejection.notFound("no payment page " + sessionIdOrInvoice));
+                    Instant now = clock.instant();
+                    PaymentPages.Paid paid = pages.pay(transaction, input, now);
+                    TransactionSnapshot t = paid.transaction();
+                    LOG.infof("DOKU emulator page payment %s with %s -> %s %s", t.invoiceNumber(), t.maskedCard(),
+                            t.status(), t.responseCode());
+                    return paid;
+                })
+                .chain(paid -> sender.deliver(paid.notification(), faults.nextForNotification(DokuOperation.PAYMENT_PAGE))
+                        .map(sent -> new PagePaymentResult(paid.transaction(), paid.redirectUrl(), sent)));
+    }
+
+    private Outcome checkStatus(IncomingRequest request) {
+        TransactionSnapshot snapshot = book.byInvoiceOrRequestId(request.pathId())
+                .map(EmulatedTransaction::snapshot)
+                .orElseThrow(() -> EmulatorRejection.notFound("no transaction " + request.pathId()));
+        return Outcome.read(StatusReports.of(snapshot), snapshot.invoiceNumber());
+    }
+}

@@ -1,0 +1,59 @@
+package com.example.gateway.emulator;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * DOKU's idempotency by Request-Id: the first request with an id is processed and its answer kept;
+ * any later request with that id gets the kept answer back (the caller turns it into a 409) and
+ * causes nothing. Also counts the effects each Request-Id caused, which tests expect to be 0 or 1.
+ */
+final class EmulatorLedger {
+
+    /** A kept answer: the HTTP status and body first given, and the invoice it concerned (if known). */
+    record StoredAnswer(int status, String body, String invoiceNumber) {
+    }
+
+    /** What {@link #answerOnce} did: processed now ({@code replayed == false}) or gave back a kept answer. */
+    record Result(StoredAnswer answer, boolean replayed) {
+    }
+
+    /** One slot per Request-Id; its monitor makes concurrent requests with the same id run one at a time. */
+    private static final class Slot {
+        StoredAnswer answer;
+    }
+
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code process} unless this Request-Id already has an answer. If {@code process} throws,
+     * nothing is kept and a later request with the same id is processed afresh.
+     */
+    Result answerOnce(String requestId, Supplier<StoredAnswer> process) {
+        Slot slot = slots.computeIfAbsent(requestId, id -> new Slot());
+        synchronized (slot) {
+            if (slot.answer != null) {
+                return new Result(slot.answer, true);
+            }
+            slot.answer = process.get();
+            return new Result(slot.answer, false);
+        }
+    }
+
+    void recordEffect(String requestId) {
+        effects.computeIfAbsent(requestId, id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int effects(String requestId) {
+        AtomicInteger count = effects.get(requestId);
+        return count == null ? 0 : count.get();
+    }
+
+    void clear() {
+        slots.clear();
+        effects.clear();
+    }
+}

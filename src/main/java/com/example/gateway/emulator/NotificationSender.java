@@ -1,0 +1,144 @@
+package com.example.gateway.emulator;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs notifications as DOKU does and POSTs them to the gateway, non-blocking (Vert.x HTTP client),
+ * keeping every signed notification so that it can be sent again later, and a log of every attempt.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = {"dev", "test"})
+class NotificationSender {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    /** A notification as signed: exactly these bytes are sent, with these headers. */
+    private record Signed(Notification notification, String requestId, String target, byte[] body,
+            String timestamp, String signature) {
+    }
+
+    private final EmulatorSignatures signatures;
+    private final EmulatorSettings settings;
+    private final Clock clock;
+    private final HttpClient client;
+    private final Map<String, Signed> byRequestId = new ConcurrentHashMap<>();
+    private final List<SentNotification> sent = new CopyOnWriteArrayList<>();
+
+    NotificationSender(EmulatorSettings settings, Clock clock, Vertx vertx) {
+        this.signatures = settings.signatures();
+        this.settings = settings;
+        this.clock = clock;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) settings.notificationTimeout().toMillis()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.closeAndForget();
+    }
+
+    /**
+     * Signs and sends one notification, or sends it twice (DUPLICATE_NOTIFICATION, same bytes and
+     * headers, one after the other), or only stores it (HOLD_NOTIFICATION). Never fails: a gateway
+     * that does not answer is recorded with status 0.
+     */
+    Uni<List<SentNotification>> deliver(Notification notification, Optional<EmulatorFault> fault) {
+        Signed signed = sign(notification, EmulatorIds.requestId());
+        byRequestId.put(signed.requestId(), signed);
+        if (fault.filter(EmulatorFault.HOLD_NOTIFICATION::equals).isPresent()) {
+            LOG.infof("DOKU emulator holds notification %s (%s %s for %s)", signed.requestId(),
+                    notification.transactionType(), notification.transactionStatus(), notification.invoiceNumber());
+            return Uni.createFrom().item(List.of(record(signed, clock.instant(), 0, true)));
+        }
+        if (fault.filter(EmulatorFault.DUPLICATE_NOTIFICATION::equals).isPresent()) {
+            return post(signed).chain(first -> post(signed).map(second -> List.of(first, second)));
+        }
+        return post(signed).map(List::of);
+    }
+
+    /**
+     * Sends a stored notification again: same Request-Id and body, fresh timestamp and signature (as
+     * DOKU's own retries do). Emits the gateway's HTTP status, 0 when it did not answer.
+     */
+    Uni<Integer> resend(String requestId) {
+        Signed stored = byRequestId.get(requestId);
+        if (stored == null) {
+            return Uni.createFrom().failure(new NoSuchElementException("no notification with Request-Id " + requestId));
+        }
+        return post(sign(stored.notification(), requestId)).map(SentNotification::gatewayStatus);
+    }
+
+    List<SentNotification> sent() {
+        return List.copyOf(sent);
+    }
+
+    void clear() {
+        byRequestId.clear();
+        sent.clear();
+    }
+
+    private Signed sign(Notification notification, String requestId) {
+        byte[] body = EmulatorJson.bytes(notification.body());
+        // DOKU signs the path of the Notification URL as it calls it, never the query string.
+        String target = URI.create(notification.url()).getRawPath();
+        String timestamp = EmulatorSignatures.timestamp(clock.instant());
+        return new Signed(notification, requestId, target, body, timestamp,
+                signatures.signRequest(requestId, timestamp, target, body));
+    }
+
+    private Uni<SentNotification> post(Signed signed) {
+        Instant sentAt = clock.instant();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(signed.notification().url())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Client-Id", signatures.clientId())
+                .putHeader("Request-Id", signed.requestId())
+                .putHeader("Request-Timestamp", signed.timestamp())
+                .putHeader("Signature", signed.signature());
+        return client.request(options)
+                .chain(request -> request.send(Buffer.buffer(signed.body())))
+                .chain(response -> response.body().map(ignored -> response.statusCode()))
+                .ifNoItem().after(settings.notificationTimeout()).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("DOKU emulator could not deliver notification %s to %s: %s", signed.requestId(),
+                            signed.notification().url(), failure.toString());
+                    return 0;
+                })
+                .map(status -> {
+                    LOG.infof("DOKU emulator notification %s (%s %s for %s) -> %d", signed.requestId(),
+                            signed.notification().transactionType(), signed.notification().transactionStatus(),
+                            signed.notification().invoiceNumber(), status);
+                    return record(signed, sentAt, status, false);
+                });
+    }
+
+    private SentNotification record(Signed signed, Instant sentAt, int status, boolean held) {
+        Notification n = signed.notification();
+        SentNotification entry = new SentNotification(signed.requestId(), n.operation(), n.invoiceNumber(),
+                n.transactionType(), n.transactionStatus(), n.url(),
+                new String(signed.body(), StandardCharsets.UTF_8), sentAt, status, held);
+        sent.add(entry);
+        return entry;
+    }
+}

@@ -1,0 +1,50 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.api.ApiProblem;
+import com.example.gateway.doku.DokuClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+
+/** Captures an authorization, in full or in part, within DOKU's 7-day window. */
+@ApplicationScoped
+public class CaptureService {
+
+    private final OperationRunner runner;
+    private final DokuClient doku;
+    private final Clock clock;
+
+    CaptureService(OperationRunner runner, DokuClient doku, Clock clock) {
+        this.runner = runner;
+        this.doku = doku;
+        this.clock = clock;
+    }
+
+    /** @param amount null captures the whole authorized amount */
+    public Uni<Payment> capture(String client, String paymentId, Long amount) {
+        return runner.run(client, paymentId, PaymentOperation.Kind.CAPTURE, null,
+                        (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
+                        (payment, op) -> doku.capture(op.dokuRequestId, payment.authorizeId,
+                                op.amount == payment.authorizedAmount ? null : op.amount))
+                .map(OperationRunner.Done::payment);
+    }
+
+    private long checkedAmount(Payment payment, List<PaymentOperation> unsettled, Long requested) {
+        if (payment.status == PaymentStatus.EXPIRED
+                || payment.status == PaymentStatus.AUTHORIZED && !clock.instant().isBefore(payment.captureDeadline)) {
+            throw ApiProblem.of(409, "authorization_expired", "Authorization expired",
+                    "The 7-day capture window closed at " + payment.captureDeadline);
+        }
+        if (payment.status != PaymentStatus.AUTHORIZED || !unsettled.isEmpty()) {
+            throw ApiProblem.of(409, "invalid_payment_state", "Payment cannot be captured",
+                    "Only an AUTHORIZED payment with no operation in progress can be captured; it is " + payment.status);
+        }
+        long amount = requested == null ? payment.authorizedAmount : requested;
+        if (amount > payment.authorizedAmount) {
+            throw ApiProblem.of(422, "amount_exceeds_authorized", "Amount exceeds the authorization",
+                    "At most " + payment.authorizedAmount + " can be captured");
+        }
+        return amount;
+    }
+}

@@ -1,0 +1,114 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.api.ApiProblem;
+import com.example.gateway.doku.DokuOutcomeUnknownException;
+import com.example.gateway.doku.DokuRejectedException;
+import com.example.gateway.doku.OperationResult;
+import com.example.gateway.support.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * The write-ahead life of a capture or refund: under the payment's row lock, check the rules and
+ * store the operation PENDING with its Request-Id; call DOKU outside any transaction; then, under
+ * the lock again, record the answer, or UNKNOWN when none came.
+ */
+@ApplicationScoped
+class OperationRunner {
+
+    private static final Logger LOG = Logger.getLogger(OperationRunner.class);
+
+    /** Checks the rules against the locked payment and its unsettled operations; returns the amount or throws. */
+    interface Rules {
+        long amountFor(Payment payment, List<PaymentOperation> unsettled);
+    }
+
+    record Done(Payment payment, PaymentOperation operation) {
+    }
+
+    private final Reconciler reconciler;
+    private final PaymentOperations operations;
+    private final PaymentMetrics metrics;
+    private final Clock clock;
+
+    OperationRunner(Reconciler reconciler, PaymentOperations operations, PaymentMetrics metrics, Clock clock) {
+        this.reconciler = reconciler;
+        this.operations = operations;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, Rules rules,
+            BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
+        return reconciler.settleDoubtFirst(client, paymentId)
+                .chain(() -> Panache.withTransaction(() -> lockForClient(client, paymentId)
+                        .chain(payment -> operations.unsettled(payment.id).chain(unsettled -> {
+                            PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
+                            ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
+                            return op.persist().replaceWith(new Done(payment, op));
+                        }))))
+                .chain(started -> callDoku.apply(started.payment(), started.operation())
+                        .onItemOrFailure().transformToUni((result, failure) -> record(started, result, failure)));
+    }
+
+    private Uni<Done> record(Done started, OperationResult result, Throwable failure) {
+        if (failure != null && !DokuFailures.isDokuFailure(failure)) {
+            return Uni.createFrom().failure(failure);
+        }
+        String paymentId = started.payment().id;
+        Uni<Done> recorded = Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payment -> PaymentOperation.<PaymentOperation>findById(started.operation().id)
+                        .chain(op -> operations.unsettled(paymentId).map(unsettled -> {
+                            Instant now = clock.instant();
+                            List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
+                            if (failure == null) {
+                                metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
+                                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, now));
+                            } else if (failure instanceof DokuOutcomeUnknownException) {
+                                LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, paymentId);
+                                metrics.moved(payment, OperationOutcome.unknown(payment, op, now));
+                            } else {
+                                op.status = PaymentOperation.Status.FAILED;
+                                op.failureCode = failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable";
+                                op.updatedAt = now;
+                            }
+                            if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
+                                ReconcileSchedule.done(payment);
+                            }
+                            return new Done(payment, op);
+                        }))));
+        return failure == null ? recorded
+                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.problemFor(failure, paymentId)));
+    }
+
+    private PaymentOperation newOperation(Payment payment, PaymentOperation.Kind kind, long amount, String reason) {
+        Instant now = clock.instant();
+        PaymentOperation op = new PaymentOperation();
+        op.id = Ids.newId(kind == PaymentOperation.Kind.CAPTURE ? "cap" : "ref");
+        op.paymentId = payment.id;
+        op.kind = kind;
+        op.amount = amount;
+        op.reason = reason;
+        op.status = PaymentOperation.Status.PENDING;
+        op.dokuRequestId = Ids.newRequestId();
+        op.createdAt = now;
+        op.updatedAt = now;
+        return op;
+    }
+
+    static Uni<Payment> lockForClient(String client, String paymentId) {
+        return Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE).map(payment -> {
+            if (payment == null || !payment.clientName.equals(client)) {
+                throw ApiProblem.paymentNotFound();
+            }
+            return payment;
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.gateway.payment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A capture or a refund (a void is a refund DOKU typed VOID) of one payment. */
+@Entity
+@Table(name = "payment_operations")
+public class PaymentOperation extends PanacheEntityBase {
+
+    public enum Kind { CAPTURE, REFUND }
+
+    public enum Status { PENDING, SUCCEEDED, FAILED, UNKNOWN }
+
+    @Id
+    public String id;
+
+    @Column(name = "payment_id", nullable = false, updatable = false)
+    public String paymentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Kind kind;
+
+    @Column(nullable = false, updatable = false)
+    public long amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** Written before the DOKU call and reused by every retry and by reconciliation. */
+    @Column(name = "doku_request_id", nullable = false, updatable = false)
+    public String dokuRequestId;
+
+    /** VOID, FULL_REFUND, PARTIAL_REFUND, MANUAL_FULL_REFUND, MANUAL_PARTIAL_REFUND, as DOKU reports. */
+    @Column(name = "refund_type")
+    public String refundType;
+
+    public String reason;
+
+    @Column(name = "approval_code")
+    public String approvalCode;
+
+    public String message;
+
+    @Column(name = "failure_code")
+    public String failureCode;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Still holding money in flight: counts against what may be refunded. */
+    public boolean isUnsettled() {
+        return status == Status.PENDING || status == Status.UNKNOWN;
+    }
+}

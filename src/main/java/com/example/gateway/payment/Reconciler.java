@@ -1,0 +1,193 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.api.ApiProblem;
+import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuRejectedException;
+import com.example.gateway.doku.OperationResult;
+import com.example.gateway.doku.TransactionReport;
+import com.example.gateway.support.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Settles what the gateway does not know by asking DOKU's check status: a payment whose own
+ * transaction is PENDING or UNKNOWN, and captures or refunds whose answer never came. Each answer is
+ * applied under the payment's row lock by the same rules as a direct answer or a notification.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** A 404 this soon after the request may be DOKU still working on it, not a request that never arrived. */
+    private static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(1);
+    private static final Set<String> OPERATION_SUCCESS = Set.of("SUCCESS", "REFUNDED", "VOIDED");
+
+    private final DokuClient doku;
+    private final PaymentOperations operations;
+    private final PaymentMetrics metrics;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Reconciler(DokuClient doku, PaymentOperations operations, PaymentMetrics metrics, MeterRegistry meters, Clock clock) {
+        this.doku = doku;
+        this.operations = operations;
+        this.metrics = metrics;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Before a capture or refund: an UNKNOWN payment is reconciled first, and refused if still in doubt. */
+    Uni<Void> settleDoubtFirst(String client, String paymentId) {
+        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)).chain(payment -> {
+            if (payment == null || !payment.clientName.equals(client)) {
+                return Uni.createFrom().failure(ApiProblem.paymentNotFound());
+            }
+            if (payment.status != PaymentStatus.UNKNOWN) {
+                return Uni.createFrom().voidItem();
+            }
+            return reconcile(paymentId).invoke(settled -> {
+                if (settled.status == PaymentStatus.UNKNOWN) {
+                    throw ApiProblem.of(409, "invalid_payment_state", "Payment outcome unknown",
+                            "DOKU has not yet confirmed an earlier operation on this payment; try again later");
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    /** One reconciliation pass over a payment; answers the payment as it then stands. */
+    public Uni<Payment> reconcile(String paymentId) {
+        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
+                        .chain(payment -> operations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
+                .chain(snapshot -> {
+                    Uni<Void> own = ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
+                    return own.chain(() -> Multi.createFrom().iterable(snapshot.unsettled())
+                                    .onItem().transformToUniAndConcatenate(this::checkOperation)
+                                    .collect().last())
+                            .chain(() -> reschedule(paymentId));
+                });
+    }
+
+    private record Snapshot(Payment payment, List<PaymentOperation> unsettled) {
+    }
+
+    private static boolean ownTransactionOpen(Snapshot s) {
+        Payment p = s.payment();
+        return p.status == PaymentStatus.PENDING
+                || p.status == PaymentStatus.UNKNOWN && s.unsettled().isEmpty();
+    }
+
+    private Uni<Void> checkOwn(Payment payment) {
+        return doku.checkStatus(Ids.newRequestId(), payment.dokuRequestId)
+                .onItemOrFailure().transformToUni((report, failure) -> {
+                    if (failure == null) {
+                        return underLock(payment.id, p -> PaymentOutcome.apply(p, report, clock.instant()));
+                    }
+                    if (isNotFound(failure) && neverArrived(payment.createdAt)
+                            && (payment.status == PaymentStatus.UNKNOWN || payment.paymentPageUrl == null)) {
+                        return underLock(payment.id, p -> {
+                            p.failureCode = "not_found_at_doku";
+                            p.failureMessage = "DOKU has no record of this payment";
+                            return p.moveTo(PaymentStatus.FAILED, clock.instant());
+                        });
+                    }
+                    return unanswered(payment.id, failure);
+                });
+    }
+
+    private Uni<Void> checkOperation(PaymentOperation op) {
+        if (op.status == PaymentOperation.Status.PENDING && !neverArrived(op.createdAt)) {
+            return Uni.createFrom().voidItem(); // its own request may still be running
+        }
+        return doku.checkStatus(Ids.newRequestId(), op.dokuRequestId)
+                .onItemOrFailure().transformToUni((report, failure) -> {
+                    OperationResult result = failure == null ? resultOf(report)
+                            : isNotFound(failure) ? new OperationResult(false, null, null, "not_found_at_doku",
+                                    "DOKU has no record of this operation")
+                            : null;
+                    if (result == null) {
+                        return failure == null ? Uni.createFrom().voidItem() : unanswered(op.paymentId, failure);
+                    }
+                    return settleOperation(op.id, op.paymentId, result);
+                });
+    }
+
+    private static OperationResult resultOf(TransactionReport report) {
+        if (report.status() == null) {
+            return null;
+        }
+        if (OPERATION_SUCCESS.contains(report.status())) {
+            String refundType = report.refundType() != null ? report.refundType()
+                    : "VOIDED".equals(report.status()) ? OperationOutcome.VOID : null;
+            return new OperationResult(true, refundType, report.approvalCode(), report.responseCode(), report.responseMessage());
+        }
+        if ("FAILED".equals(report.status())) {
+            return new OperationResult(false, null, null, report.responseCode(), report.responseMessage());
+        }
+        return null; // still processing at DOKU
+    }
+
+    private Uni<Void> settleOperation(String opId, String paymentId, OperationResult result) {
+        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payment -> operations.unsettled(paymentId).map(unsettled -> {
+                    unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
+                        List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
+                        metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
+                        metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, clock.instant()));
+                        count("settled");
+                    });
+                    return null;
+                }))).replaceWithVoid();
+    }
+
+    private Uni<Void> underLock(String paymentId, java.util.function.Function<Payment, Boolean> change) {
+        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(p -> {
+                    boolean moved = change.apply(p);
+                    metrics.moved(p, moved);
+                    count(moved ? "settled" : "unchanged");
+                })).replaceWithVoid();
+    }
+
+    /** Reconciliation keeps its schedule: asks again later while anything is open, stops when nothing is. */
+    private Uni<Payment> reschedule(String paymentId) {
+        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payment -> operations.unsettled(paymentId).map(unsettled -> {
+                    boolean open = payment.status == PaymentStatus.PENDING || payment.status == PaymentStatus.UNKNOWN
+                            || !unsettled.isEmpty();
+                    if (open) {
+                        ReconcileSchedule.retryLater(payment, clock.instant());
+                    } else {
+                        ReconcileSchedule.done(payment);
+                    }
+                    return payment;
+                })));
+    }
+
+    private Uni<Void> unanswered(String paymentId, Throwable failure) {
+        LOG.warnf("Check status for payment %s did not settle it: %s", paymentId, failure.getMessage());
+        count("doku_error");
+        return Uni.createFrom().voidItem();
+    }
+
+    private boolean neverArrived(Instant sentAt) {
+        return sentAt.plus(NOT_FOUND_GRACE).isBefore(clock.instant());
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof DokuRejectedException rejected && rejected.httpStatus() == 404;
+    }
+
+    private void count(String outcome) {
+        meters.counter("gateway.reconciliations", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,69 @@
+package com.example.gateway.payment;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles payments whose time has come. Safe with several replicas: each batch is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and leased by pushing its next time forward, so no two replicas
+ * work on the same payment; a replica that dies leaves the lease to run out.
+ */
+@ApplicationScoped
+public class ReconciliationJob {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationJob.class);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final int BATCH = 20;
+
+    private final Pool db;
+    private final Reconciler reconciler;
+    private final Clock clock;
+
+    ReconciliationJob(Pool db, Reconciler reconciler, Clock clock) {
+        this.db = db;
+        this.reconciler = reconciler;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${gateway.reconciliation.every:15s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return runOnce().replaceWithVoid();
+    }
+
+    /** Claims and reconciles one batch of due payments; answers how many. */
+    public Uni<Integer> runOnce() {
+        Instant now = clock.instant();
+        return db.preparedQuery("UPDATE payments SET next_reconcile_at = $2 WHERE id IN ("
+                        + "SELECT id FROM payments WHERE next_reconcile_at <= $1 ORDER BY next_reconcile_at "
+                        + "LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id")
+                .execute(Tuple.of(utc(now), utc(now.plus(LEASE)), BATCH))
+                .chain(rows -> {
+                    List<String> ids = StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString("id")).toList();
+                    return Multi.createFrom().iterable(ids)
+                            .onItem().transformToUniAndConcatenate(id -> reconciler.reconcile(id)
+                                    .onFailure().recoverWithItem(failure -> {
+                                        LOG.errorf(failure, "Reconciliation of payment %s failed", id);
+                                        return null;
+                                    }))
+                            .collect().asList().map(done -> ids.size());
+                });
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

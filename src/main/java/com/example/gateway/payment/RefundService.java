@@ -1,0 +1,52 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.api.ApiProblem;
+import com.example.gateway.doku.DokuClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Refunds a captured payment (DOKU decides VOID, FULL_REFUND or PARTIAL_REFUND) or voids an
+ * authorization in full. The refundable amount counts refunds still in flight, and the payment's
+ * row lock makes concurrent requests take turns, so together they can never exceed it.
+ */
+@ApplicationScoped
+public class RefundService {
+
+    private final OperationRunner runner;
+    private final DokuClient doku;
+
+    RefundService(OperationRunner runner, DokuClient doku) {
+        this.runner = runner;
+        this.doku = doku;
+    }
+
+    public Uni<PaymentOperation> refund(String client, String paymentId, long amount, String reason) {
+        return runner.run(client, paymentId, PaymentOperation.Kind.REFUND, reason,
+                        (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
+                        (payment, op) -> doku.refund(op.dokuRequestId, payment.invoiceNumber, payment.dokuRequestId, op.amount))
+                .map(OperationRunner.Done::operation);
+    }
+
+    private static long checkedAmount(Payment payment, List<PaymentOperation> unsettled, long amount) {
+        switch (payment.status) {
+            case AUTHORIZED -> {
+                if (!unsettled.isEmpty() || amount != payment.authorizedAmount) {
+                    throw ApiProblem.of(422, "amount_exceeds_refundable", "Void must be for the full amount",
+                            "An authorization is voided whole: " + payment.authorizedAmount);
+                }
+            }
+            case SUCCEEDED, PARTIALLY_REFUNDED -> {
+                long refundable = payment.refundable(PaymentOperations.refundsInFlight(unsettled));
+                if (amount > refundable) {
+                    throw ApiProblem.of(422, "amount_exceeds_refundable", "Amount exceeds what is refundable",
+                            "At most " + Math.max(refundable, 0) + " can be refunded now");
+                }
+            }
+            default -> throw ApiProblem.of(409, "invalid_payment_state", "Payment cannot be refunded",
+                    "Only SUCCEEDED, PARTIALLY_REFUNDED or AUTHORIZED payments can be refunded; it is " + payment.status);
+        }
+        return amount;
+    }
+}
