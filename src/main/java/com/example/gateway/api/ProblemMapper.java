@@ -1,5 +1,7 @@
 package com.example.gateway.api;
 
+import com.example.gateway.doku.DokuException;
+import com.example.gateway.payment.DokuFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -23,6 +25,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response validation(ValidationException e) {
         return toResponse(Problem.validation(e.errors()));
+    }
+
+    /** A DOKU failure that no service turned into a problem of its own (token calls, say). */
+    @ServerExceptionMapper
+    public Response doku(DokuException e) {
+        return toResponse(DokuFailures.problemFor(e, null).problem());
     }
 
     @ServerExceptionMapper

@@ -72,12 +72,12 @@ final class EmulatorSignatures {
 
     /** The Signature header value for a request or notification we send. */
     String signRequest(String requestId, String timestamp, String target, byte[] body) {
-        return hmac(stringToSign(clientId, requestId, "Request-Timestamp", timestamp, target, body));
+        return signatureOf(stringToSign(clientId, requestId, "Request-Timestamp", timestamp, target, body));
     }
 
     /** The Signature header value for an answer, signed as DOKU signs its answers. */
     String signResponse(String requestId, String timestamp, String target, byte[] body) {
-        return hmac(stringToSign(clientId, requestId, "Response-Timestamp", timestamp, target, body));
+        return signatureOf(stringToSign(clientId, requestId, "Response-Timestamp", timestamp, target, body));
     }
 
     /**
@@ -109,7 +109,7 @@ final class EmulatorSignatures {
         return null;
     }
 
-    private String hmac(String stringToSign) {
+    String signatureOf(String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
@@ -43,6 +45,8 @@ class NotificationSender {
     private final HttpClient client;
     private final Map<String, Signed> byRequestId = new ConcurrentHashMap<>();
     private final List<SentNotification> sent = new CopyOnWriteArrayList<>();
+    /** Per invoice, the end of the chain of deliveries still running. */
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
     NotificationSender(EmulatorSettings settings, Clock clock, Vertx vertx) {
         this.signatures = settings.signatures();
@@ -59,8 +63,10 @@ class NotificationSender {
 
     /**
      * Signs and sends one notification, or sends it twice (DUPLICATE_NOTIFICATION, same bytes and
-     * headers, one after the other), or only stores it (HOLD_NOTIFICATION). Never fails: a gateway
-     * that does not answer is recorded with status 0.
+     * headers, one after the other), or only stores it (HOLD_NOTIFICATION). Notifications about one
+     * invoice go out one after the other in the order they were made, so that a payment's SUCCESS
+     * cannot overtake its later REFUND by accident (HOLD_NOTIFICATION and {@link #resend} do that on
+     * purpose). Never fails: a gateway that does not answer is recorded with status 0.
      */
     Uni<List<SentNotification>> deliver(Notification notification, Optional<EmulatorFault> fault) {
         Signed signed = sign(notification, EmulatorIds.requestId());
@@ -70,10 +76,21 @@ class NotificationSender {
                     notification.transactionType(), notification.transactionStatus(), notification.invoiceNumber());
             return Uni.createFrom().item(List.of(record(signed, clock.instant(), 0, true)));
         }
-        if (fault.filter(EmulatorFault.DUPLICATE_NOTIFICATION::equals).isPresent()) {
-            return post(signed).chain(first -> post(signed).map(second -> List.of(first, second)));
-        }
-        return post(signed).map(List::of);
+        boolean twice = fault.filter(EmulatorFault.DUPLICATE_NOTIFICATION::equals).isPresent();
+        return afterEarlierOnes(notification.invoiceNumber(), () -> twice
+                ? post(signed).chain(first -> post(signed).map(second -> List.of(first, second)))
+                : post(signed).map(List::of));
+    }
+
+    /** Starts {@code delivery} once the deliveries already queued for the invoice are done. */
+    private Uni<List<SentNotification>> afterEarlierOnes(String invoiceNumber, Supplier<Uni<List<SentNotification>>> delivery) {
+        CompletableFuture<List<SentNotification>> done = new CompletableFuture<>();
+        CompletableFuture<Void> mine = done.handle((result, failure) -> null);
+        CompletableFuture<Void> earlier = inFlight.put(invoiceNumber, mine);
+        (earlier == null ? CompletableFuture.<Void>completedFuture(null) : earlier).whenComplete((ignored, failure) ->
+                delivery.get().subscribe().with(done::complete, done::completeExceptionally));
+        mine.whenComplete((ignored, failure) -> inFlight.remove(invoiceNumber, mine));
+        return Uni.createFrom().completionStage(done);
     }
 
     /**
@@ -94,6 +111,7 @@ class NotificationSender {
 
     void clear() {
         byRequestId.clear();
+        inFlight.clear();
         sent.clear();
     }
 

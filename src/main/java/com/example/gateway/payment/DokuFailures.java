@@ -7,12 +7,12 @@ import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 
 /** The problem answers for a DOKU call that failed, the same for payments, captures and refunds. */
-final class DokuFailures {
+public final class DokuFailures {
 
     private DokuFailures() {
     }
 
-    static ApiProblem problemFor(Throwable failure, String paymentId) {
+    public static ApiProblem problemFor(Throwable failure, String paymentId) {
         if (failure instanceof DokuRejectedException rejected) {
             return ApiProblem.of(502, "doku_rejected", "DOKU rejected the request",
                     rejected.errorCode() + ": " + rejected.errorMessage());

@@ -1,0 +1,189 @@
+package com.example.gateway.flow;
+
+import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.create;
+import static com.example.gateway.support.GatewayApi.get;
+import static com.example.gateway.support.GatewayApi.newInvoice;
+import static com.example.gateway.support.GatewayApi.paymentPage;
+import static com.example.gateway.support.GatewayApi.status;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.gateway.doku.DokuOperation;
+import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorFault;
+import com.example.gateway.emulator.ReceivedRequest;
+import com.example.gateway.support.Poll;
+import com.example.gateway.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The payment page flow over real HTTP against the DOKU emulator, with faults on the wire. */
+@QuarkusTest
+class PaymentPageFlowTest {
+
+    private static final String APPROVE = "4111111111111111";
+    private static final String DECLINE = "4000000000000002";
+
+    @Inject
+    DokuEmulator emulator;
+
+    @Inject
+    TestDatabase db;
+
+    @BeforeEach
+    void cleanEmulator() {
+        emulator.reset();
+    }
+
+    @Test
+    void customerPaysOnThePageAndThePaymentSucceeds() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 90000)).statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .body("flow", equalTo("PAYMENT_PAGE"))
+                .body("currency", equalTo("IDR"))
+                .body("payment_page_url", startsWith("http://localhost:8081/doku-emulator/pay/"))
+                .extract().path("id");
+        String pageUrl = get(ORDERS, id).extract().path("payment_page_url");
+
+        List<ReceivedRequest> calls = callsFor(invoice);
+        assertEquals(1, calls.size());
+        assertTrue(calls.get(0).signatureValid(), "the emulator accepted the gateway's signature");
+
+        given().get(pageUrl).then().statusCode(200).body(containsString(invoice));
+        given().redirects().follow(false)
+                .formParam("card_number", APPROVE).formParam("expiry", "1230").formParam("cvv", "123")
+                .post(pageUrl).then().statusCode(303)
+                .header("Location", equalTo("https://shop.example.com/done"));
+
+        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        get(ORDERS, id).statusCode(200)
+                .body("captured_amount", equalTo(90000))
+                .body("card.masked", equalTo("411111******1111"))
+                .body("approval_code", org.hamcrest.Matchers.notNullValue());
+        assertEquals(200, emulator.notifications(invoice).get(0).gatewayStatus());
+    }
+
+    @Test
+    void declinedCardFailsThePaymentWithDokusCode() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 50000)).statusCode(201).extract().path("id");
+
+        emulator.pay(invoice, DECLINE).await().atMost(Duration.ofSeconds(10));
+
+        Poll.until(() -> status(ORDERS, id), "FAILED"::equals, Duration.ofSeconds(10));
+        get(ORDERS, id).body("failure_code", equalTo("05"));
+    }
+
+    @Test
+    void twoInjected503sAreRetriedWithOneRequestId() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 75000)).statusCode(201)
+                .body("status", equalTo("PENDING")).extract().path("id");
+
+        List<ReceivedRequest> calls = callsFor(invoice);
+        assertEquals(3, calls.size(), "two 503s and the success");
+        assertEquals(List.of(503, 503, 200), calls.stream().map(ReceivedRequest::httpStatus).toList());
+        assertEquals(1, calls.stream().map(ReceivedRequest::requestId).distinct().count(), "one Request-Id");
+        assertTrue(calls.stream().allMatch(ReceivedRequest::signatureValid), "every retry is re-signed correctly");
+
+        emulator.pay(invoice, APPROVE).await().atMost(Duration.ofSeconds(10));
+        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void answerLostAfterProcessingIsReplayedWith409AndTakesEffectOnce() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.ANSWER_LOST);
+        String invoice = newInvoice();
+        create(ORDERS, paymentPage(invoice, 60000)).statusCode(201)
+                .body("payment_page_url", startsWith("http://localhost:8081/doku-emulator/pay/"));
+
+        List<ReceivedRequest> calls = callsFor(invoice);
+        assertEquals(2, calls.size());
+        assertEquals(calls.get(0).requestId(), calls.get(1).requestId());
+        assertTrue(calls.get(1).replayed());
+        assertEquals(409, calls.get(1).httpStatus());
+        assertEquals(1, emulator.effects(calls.get(0).requestId()), "the ledger shows one effect");
+    }
+
+    @Test
+    void answerDelayedPastTheClientTimeoutIsReplayed() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
+        String invoice = newInvoice();
+        create(ORDERS, paymentPage(invoice, 61000)).statusCode(201).body("status", equalTo("PENDING"));
+
+        List<ReceivedRequest> calls = callsFor(invoice);
+        assertTrue(calls.size() >= 2);
+        assertEquals(1, calls.stream().map(ReceivedRequest::requestId).distinct().count());
+        assertEquals(1, emulator.effects(calls.get(0).requestId()));
+    }
+
+    @Test
+    void dokuUnavailableLeavesNothingAndTheInvoiceCanBeRetried() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE,
+                EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
+        String invoice = newInvoice();
+        create(ORDERS, paymentPage(invoice, 70000)).statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("doku_unavailable"));
+        assertEquals(0, db.count("SELECT count(*) FROM payments WHERE invoice_number = $1", invoice));
+
+        create(ORDERS, paymentPage(invoice, 70000)).statusCode(201);
+    }
+
+    @Test
+    void noAnswerAtAllMakesThePaymentUnknown() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION,
+                EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 80000)).statusCode(504)
+                .body("code", equalTo("doku_timeout"))
+                .extract().path("payment_id");
+
+        assertEquals("UNKNOWN", status(ORDERS, id));
+    }
+
+    @Test
+    void theSameClientAndKeyReplaysTheFirstAnswerWithoutCallingDokuAgain() {
+        String invoice = newInvoice();
+        String body = paymentPage(invoice, 12000);
+        String first = com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+                .body(body).post("/v1/payments").then().statusCode(201).extract().path("id");
+
+        com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+                .body(body).post("/v1/payments").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        assertEquals(1, callsFor(invoice).size(), "DOKU was called once");
+
+        com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+                .body(paymentPage(newInvoice(), 12000)).post("/v1/payments").then().statusCode(422)
+                .body("code", equalTo("idempotency_key_reused"));
+    }
+
+    @Test
+    void aSecondInvoiceWithTheSameNumberIsAConflict() {
+        String invoice = newInvoice();
+        create(ORDERS, paymentPage(invoice, 1000)).statusCode(201);
+        create(ORDERS, paymentPage(invoice, 1000)).statusCode(409).body("code", equalTo("invoice_number_exists"));
+        assertEquals(1, callsFor(invoice).size());
+    }
+
+    /** Every attempt that carried the Request-Id of this invoice's payment, faulted ones included. */
+    private List<ReceivedRequest> callsFor(String invoice) {
+        List<ReceivedRequest> all = emulator.requests(DokuOperation.PAYMENT_PAGE);
+        List<String> requestIds = all.stream().filter(r -> invoice.equals(r.invoiceNumber()))
+                .map(ReceivedRequest::requestId).distinct().toList();
+        return all.stream().filter(r -> requestIds.contains(r.requestId())).toList();
+    }
+}
