@@ -22,6 +22,15 @@ public class TestDatabase {
         return row.getLong(0);
     }
 
+    /** The first column of every row, as text. */
+    public List<String> column(String sql, Object... args) {
+        List<String> values = new ArrayList<>();
+        for (Row row : pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely()) {
+            values.add(String.valueOf(row.getValue(0)));
+        }
+        return values;
+    }
+
     /** Every text value in every row of every table of the public schema. */
     public List<String> allText() {
         List<String> values = new ArrayList<>();

@@ -1,0 +1,140 @@
+package com.example.gateway.flow;
+
+import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.create;
+import static com.example.gateway.support.GatewayApi.get;
+import static com.example.gateway.support.GatewayApi.newInvoice;
+import static com.example.gateway.support.GatewayApi.paymentPage;
+import static com.example.gateway.support.GatewayApi.status;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.gateway.doku.DokuOperation;
+import com.example.gateway.doku.DokuSigner;
+import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorFault;
+import com.example.gateway.emulator.SentNotification;
+import com.example.gateway.support.Notifications;
+import com.example.gateway.support.Poll;
+import com.example.gateway.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** DOKU's notifications: verified, stored as received, applied once, never backwards. */
+@QuarkusTest
+class NotificationTest {
+
+    @Inject
+    DokuEmulator emulator;
+
+    @Inject
+    TestDatabase db;
+
+    @BeforeEach
+    void cleanEmulator() {
+        emulator.reset();
+    }
+
+    @Test
+    void forgedNotificationIsRejectedAndChangesNothing() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 90000)).statusCode(201).extract().path("id");
+        String forged = Notifications.body(invoice, 90000, "SALE", "SUCCESS");
+
+        Notifications.send(new DokuSigner("MCH-TEST-0001", "guessed-key"), UUID.randomUUID().toString(), forged)
+                .statusCode(401).body("code", equalTo("invalid_signature"));
+
+        assertEquals("PENDING", status(ORDERS, id));
+        assertEquals(1, db.count("SELECT count(*) FROM doku_notifications WHERE invoice_number = $1 "
+                + "AND result = 'INVALID_SIGNATURE'", invoice), "recorded as received");
+    }
+
+    @Test
+    void tamperedBodyFailsTheSignature() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 90000)).statusCode(201).extract().path("id");
+        String requestId = UUID.randomUUID().toString();
+        String signedBody = Notifications.body(invoice, 90000, "SALE", "FAILED");
+        String timestamp = DokuSigner.timestamp(java.time.Instant.now());
+        String signature = Notifications.DOKU.sign(requestId, timestamp, Notifications.TARGET,
+                signedBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        io.restassured.RestAssured.given().header("Client-Id", "MCH-TEST-0001").header("Request-Id", requestId)
+                .header("Request-Timestamp", timestamp).header("Signature", signature)
+                .contentType("application/json").body(signedBody.replace("FAILED", "SUCCESS"))
+                .post(Notifications.TARGET).then().statusCode(401);
+        assertEquals("PENDING", status(ORDERS, id));
+    }
+
+    @Test
+    void duplicateNotificationFromDokuChangesNothing() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DUPLICATE_NOTIFICATION);
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 45000)).statusCode(201).extract().path("id");
+
+        emulator.pay(invoice, "4111111111111111").await().atMost(Duration.ofSeconds(10));
+
+        List<SentNotification> sent = emulator.notifications(invoice);
+        assertEquals(2, sent.size());
+        assertEquals(sent.get(0).requestId(), sent.get(1).requestId(), "the same notification twice");
+        assertEquals(List.of(200, 200), sent.stream().map(SentNotification::gatewayStatus).toList());
+        assertEquals("SUCCEEDED", status(ORDERS, id));
+        assertEquals(List.of("APPLIED", "DUPLICATE"), db.column(
+                "SELECT result FROM doku_notifications WHERE invoice_number = $1 ORDER BY id", invoice));
+        get(ORDERS, id).body("captured_amount", equalTo(45000));
+    }
+
+    @Test
+    void lateNotificationsNeverMoveAStatusBackwards() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 30000)).statusCode(201).extract().path("id");
+        emulator.pay(invoice, "4111111111111111").await().atMost(Duration.ofSeconds(10));
+        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+
+        Notifications.send(Notifications.body(invoice, 30000, "SALE", "PENDING")).statusCode(200)
+                .body("result", equalTo("outdated"));
+        Notifications.send(Notifications.body(invoice, 30000, "SALE", "FAILED")).statusCode(200)
+                .body("result", equalTo("outdated"));
+
+        assertEquals("SUCCEEDED", status(ORDERS, id));
+    }
+
+    @Test
+    void notificationForAnUnknownInvoiceIs404AndRecorded() {
+        String invoice = newInvoice();
+        Notifications.send(Notifications.body(invoice, 1000, "SALE", "SUCCESS")).statusCode(404)
+                .body("code", equalTo("payment_not_found"));
+        assertEquals(1, db.count("SELECT count(*) FROM doku_notifications WHERE invoice_number = $1 "
+                + "AND result = 'UNKNOWN_INVOICE'", invoice));
+    }
+
+    @Test
+    void staleTimestampIsRejectedEvenWithAValidSignature() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 20000)).statusCode(201).extract().path("id");
+        String requestId = UUID.randomUUID().toString();
+        byte[] body = Notifications.body(invoice, 20000, "SALE", "SUCCESS").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String old = DokuSigner.timestamp(java.time.Instant.now().minus(Duration.ofHours(1)));
+
+        io.restassured.RestAssured.given().header("Client-Id", "MCH-TEST-0001").header("Request-Id", requestId)
+                .header("Request-Timestamp", old)
+                .header("Signature", Notifications.DOKU.sign(requestId, old, Notifications.TARGET, body))
+                .contentType("application/json").body(body)
+                .post(Notifications.TARGET).then().statusCode(401);
+        assertEquals("PENDING", status(ORDERS, id));
+    }
+
+    @Test
+    void amountThatDiffersFromThePaymentIsNotApplied() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 20000)).statusCode(201).extract().path("id");
+        Notifications.send(Notifications.body(invoice, 1, "SALE", "SUCCESS")).statusCode(200)
+                .body("result", equalTo("amount_mismatch"));
+        assertEquals("PENDING", status(ORDERS, id));
+    }
+}
