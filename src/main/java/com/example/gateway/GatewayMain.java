@@ -3,19 +3,20 @@ package com.example.gateway;
 import com.example.gateway.support.RequiredProductionSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.security.CodeSource;
 import java.util.List;
 
 /**
- * Entry point of the packaged service (JVM and native). Before anything starts, production refuses
- * to run without its credentials and database, and says so in one line. Dev mode and tests do not
- * pass through here.
+ * Entry point. Before anything starts, the packaged service (jar or native image) under the prod
+ * profile refuses to run without its credentials and database, and says so in one line instead of a
+ * stack trace from whichever extension trips first.
  */
 @QuarkusMain
 public class GatewayMain {
 
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
-        if (profile.equals("prod")) {
+        if (isPackaged() && profile.equals("prod")) {
             List<String> missing = RequiredProductionSettings.missing(System.getenv(), System.getProperties());
             if (!missing.isEmpty()) {
                 System.err.println("doku-card-gateway: refusing to start, missing configuration: "
@@ -24,5 +25,14 @@ public class GatewayMain {
             }
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Dev mode runs this method too, from the build's classes directory and before its own profile is
+     * known; only a packaged artifact (a jar, or a native image, which has no code source) is checked.
+     */
+    private static boolean isPackaged() {
+        CodeSource source = GatewayMain.class.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null || source.getLocation().getPath().endsWith(".jar");
     }
 }

@@ -31,7 +31,7 @@ final class CardPayments {
 
     Notification paymentNotification(DokuOperation operation, TransactionSnapshot done, TransactionTerms terms) {
         return new Notification(operation, notificationUrl(terms), done.invoiceNumber(), done.paymentType(),
-                done.status(), NotificationBodies.payment(done));
+                done.status(), TransactionJson.paymentNotification(done));
     }
 
     /** {@code additional_info.override_notification_url} wins over the configured Notification URL. */

@@ -35,6 +35,12 @@ final class CardTokens {
         return find(tokenId).filter(saved -> saved.customerId().equals(customerId));
     }
 
+    /** The customer's saved card for a token given in a request, or a 400 naming the field. */
+    SavedCard requireFor(String tokenId, String customerId) {
+        return findFor(tokenId, customerId).orElseThrow(
+                () -> EmulatorRejection.invalidParameter("card.token is not a token of customer " + customerId));
+    }
+
     List<SavedCard> of(String customerId) {
         return byToken.values().stream()
                 .filter(saved -> saved.customerId().equals(customerId))

@@ -3,8 +3,6 @@ package com.example.gateway.emulator;
 import com.example.gateway.doku.DokuOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -33,32 +31,20 @@ final class Charges {
         if (type == null) {
             throw EmulatorRejection.invalidParameter("payment.type is mandatory");
         }
-        boolean save = RequestFields.flag(body, "card.save");
-        if (save) {
-            order.requireCustomerId("to save the card (card.save)");
-        }
+        boolean save = order.saveCardRequested(body);
         SavedCard savedCard = null;
         CardResult verdict;
         String tokenId = RequestFields.text(body, "card.token");
         if (tokenId != null && RequestFields.text(body, "card.number") == null) {
-            String customerId = order.requireCustomerId("to pay with card.token");
-            savedCard = tokens.findFor(tokenId, customerId).orElseThrow(
-                    () -> EmulatorRejection.invalidParameter("card.token is not a token of customer " + customerId));
+            savedCard = tokens.requireFor(tokenId, order.requireCustomerId("to pay with card.token"));
             verdict = CardResult.of(savedCard.card());
         } else {
-            String number = RequestFields.text(body, "card.number");
-            String expiry = RequestFields.text(body, "card.expiry");
-            String cvv = RequestFields.text(body, "card.cvv");
-            // MOTO and RECURRING are card-not-present payments without a CVV.
-            boolean cvvRequired = !"MOTO".equals(type) && !"RECURRING".equals(type);
-            TestCards.inputProblem(number, expiry, cvv, cvvRequired).ifPresent(problem -> {
-                throw EmulatorRejection.invalidParameter(problem);
-            });
-            verdict = TestCards.judge(number, expiry, YearMonth.from(request.now().atZone(ZoneOffset.UTC)));
+            verdict = TestCards.judgeTyped(RequestFields.text(body, "card.number"), RequestFields.text(body, "card.expiry"),
+                    RequestFields.text(body, "card.cvv"), type, request.now());
         }
 
         TransactionTerms terms = new TransactionTerms(DokuOperation.CHARGE, order.invoiceNumber(), order.amount(), type,
-                false, request.requestId(), order.customerId(), order.customerName(), null, null, tokenId, save,
+                false, request.requestId(), order.customerId(), order.customerName(), null, null, null, save,
                 RequestFields.url(body, "additional_info.override_notification_url"));
         EmulatedTransaction transaction = book.open(terms, null, request.now());
         TransactionSnapshot done = payments.complete(transaction, verdict, savedCard, request.now());

@@ -216,6 +216,6 @@ public class DokuEmulator {
         TransactionSnapshot snapshot = book.byInvoiceOrRequestId(request.pathId())
                 .map(EmulatedTransaction::snapshot)
                 .orElseThrow(() -> EmulatorRejection.notFound("no transaction " + request.pathId()));
-        return Outcome.read(StatusReports.of(snapshot), snapshot.invoiceNumber());
+        return Outcome.read(TransactionJson.statusReport(snapshot), snapshot.invoiceNumber());
     }
 }

@@ -70,6 +70,7 @@ class EmulatorExchange {
             return Uni.createFrom().item(answer(rejection.status(), EmulatorJson.write(rejection.body()), requestId, path, now));
         }
 
+        // The ledger keeps only the answer; the rest of a fresh outcome (notifications) is picked up here.
         Outcome[] processed = new Outcome[1];
         EmulatorLedger.Result result;
         try {

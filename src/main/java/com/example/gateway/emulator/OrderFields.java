@@ -38,6 +38,15 @@ record OrderFields(String invoiceNumber, long amount, String customerId, String 
         }
     }
 
+    /** {@code card.save}: a card can only be saved for a customer. */
+    boolean saveCardRequested(JsonNode body) {
+        boolean save = RequestFields.flag(body, "card.save");
+        if (save) {
+            requireCustomerId("to save the card (card.save)");
+        }
+        return save;
+    }
+
     /** Saving a card or paying with a token needs the customer the token belongs to. */
     String requireCustomerId(String because) {
         if (customerId == null) {

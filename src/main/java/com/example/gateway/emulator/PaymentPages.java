@@ -4,8 +4,6 @@ import com.example.gateway.doku.DokuOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,22 +46,16 @@ final class PaymentPages {
             throw EmulatorRejection.invalidParameter("order.callback_url is mandatory when order.auto_redirect is true");
         }
         String type = RequestFields.oneOf(body, "payment.type", PAYMENT_TYPES, "SALE");
-        if ("INSTALLMENT".equals(type)) {
-            RequestFields.oneOf(body, "payment.acquirer", INSTALLMENT_ACQUIRERS, null);
-            if (RequestFields.text(body, "payment.acquirer") == null || RequestFields.text(body, "payment.tenor") == null) {
-                throw EmulatorRejection.invalidParameter("payment.acquirer and payment.tenor are mandatory for INSTALLMENT");
-            }
+        if ("INSTALLMENT".equals(type)
+                && (RequestFields.oneOf(body, "payment.acquirer", INSTALLMENT_ACQUIRERS, null) == null
+                        || RequestFields.text(body, "payment.tenor") == null)) {
+            throw EmulatorRejection.invalidParameter("payment.acquirer and payment.tenor are mandatory for INSTALLMENT");
         }
         String tokenId = RequestFields.text(body, "card.token");
         if (tokenId != null) {
-            String customerId = order.requireCustomerId("to use card.token");
-            tokens.findFor(tokenId, customerId).orElseThrow(
-                    () -> EmulatorRejection.invalidParameter("card.token is not a token of customer " + customerId));
+            tokens.requireFor(tokenId, order.requireCustomerId("to use card.token"));
         }
-        boolean save = RequestFields.flag(body, "card.save");
-        if (save) {
-            order.requireCustomerId("to save the card (card.save)");
-        }
+        boolean save = order.saveCardRequested(body);
         String session = EmulatorIds.session();
         book.open(new TransactionTerms(DokuOperation.PAYMENT_PAGE, order.invoiceNumber(), order.amount(), type,
                 RequestFields.flag(body, "payment.auto_capture"), request.requestId(), order.customerId(),
@@ -94,8 +86,8 @@ final class PaymentPages {
     }
 
     /**
-     * Pays a pending page. Throws a 404 rejection for an unknown session, 409 when already paid and
-     * 400 for card input that is not even well formed (the page asks again).
+     * Pays a pending page. Throws a 409 rejection when it was already paid and a 400 for card input
+     * that is not even well formed (the page asks again).
      */
     Paid pay(EmulatedTransaction transaction, PageCardInput input, Instant now) {
         TransactionTerms terms = transaction.terms();
@@ -109,11 +101,7 @@ final class PaymentPages {
                     .orElseThrow(() -> EmulatorRejection.invalidParameter("this page offers no saved card"));
             verdict = CardResult.of(savedCard.card());
         } else {
-            boolean cvvRequired = !"MOTO".equals(terms.paymentType()) && !"RECURRING".equals(terms.paymentType());
-            TestCards.inputProblem(input.cardNumber(), input.expiry(), input.cvv(), cvvRequired).ifPresent(problem -> {
-                throw EmulatorRejection.invalidParameter(problem);
-            });
-            verdict = TestCards.judge(input.cardNumber(), input.expiry(), YearMonth.from(now.atZone(ZoneOffset.UTC)));
+            verdict = TestCards.judgeTyped(input.cardNumber(), input.expiry(), input.cvv(), terms.paymentType(), now);
         }
         TransactionSnapshot done = payments.complete(transaction, verdict, savedCard, now);
         String redirect = EmulatedTransaction.SUCCESS.equals(done.status()) || terms.failedUrl() == null

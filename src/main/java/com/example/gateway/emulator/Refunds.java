@@ -45,7 +45,7 @@ final class Refunds {
         Notification notification = new Notification(DokuOperation.REFUND,
                 payments.notificationUrl(transaction.terms()), invoiceNumber, "REFUND",
                 "VOID".equals(refund.type()) ? EmulatedTransaction.VOIDED : EmulatedTransaction.REFUNDED,
-                NotificationBodies.refund(after, refund));
+                TransactionJson.refundNotification(after, refund));
         return Outcome.changed(answer, invoiceNumber, List.of(notification));
     }
 }

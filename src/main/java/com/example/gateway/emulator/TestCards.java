@@ -1,6 +1,8 @@
 package com.example.gateway.emulator;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,18 @@ final class TestCards {
             return Optional.of("card.cvv must be 3 or 4 digits");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The verdict for card data as typed into a page or sent in a charge, or a 400 rejection when it is
+     * malformed. MOTO and RECURRING are card-not-present payments: no CVV needed.
+     */
+    static CardResult judgeTyped(String number, String expiry, String cvv, String paymentType, Instant now) {
+        boolean cvvRequired = !"MOTO".equals(paymentType) && !"RECURRING".equals(paymentType);
+        inputProblem(number, expiry, cvv, cvvRequired).ifPresent(problem -> {
+            throw EmulatorRejection.invalidParameter(problem);
+        });
+        return judge(number, expiry, YearMonth.from(now.atZone(ZoneOffset.UTC)));
     }
 
     /** The verdict for a well-formed card input (see {@link #inputProblem}) in the given month. */

@@ -43,8 +43,4 @@ public record TransactionSnapshot(
     /** @param type VOID, FULL_REFUND or PARTIAL_REFUND */
     public record Refund(String requestId, long amount, String type, String approvalCode, Instant date) {
     }
-
-    public boolean authorized() {
-        return "AUTHORIZE".equals(paymentType) && authorizeId != null;
-    }
 }

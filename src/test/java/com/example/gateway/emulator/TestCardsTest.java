@@ -3,8 +3,10 @@ package com.example.gateway.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,16 @@ class TestCardsTest {
         assertTrue(TestCards.inputProblem("4111111111111111", "1228", "12", true).isPresent());
         // MOTO and RECURRING need no CVV.
         assertTrue(TestCards.inputProblem("4111111111111111", "1228", null, false).isEmpty());
+    }
+
+    @Test
+    void judgesTypedCardsOrRefusesThemWith400() {
+        Instant now = Instant.parse("2026-05-20T00:00:00Z");
+        assertTrue(TestCards.judgeTyped("4111111111111111", "1228", "123", "SALE", now).approved());
+        assertTrue(TestCards.judgeTyped("4111111111111111", "1228", null, "MOTO", now).approved());
+        assertEquals(400, assertThrows(EmulatorRejection.class,
+                () -> TestCards.judgeTyped("4111111111111111", "1228", null, "SALE", now)).status());
+        assertEquals("54", TestCards.judgeTyped("4111111111111111", "0426", "123", "SALE", now).responseCode());
     }
 
     @Test
