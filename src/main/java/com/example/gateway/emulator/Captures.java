@@ -20,6 +20,7 @@ final class Captures {
         EmulatedTransaction transaction = book.byAuthorizeId(authorizeId)
                 .orElseThrow(() -> EmulatorRejection.invalidParameter("payment.authorize_id " + authorizeId + " is unknown"));
         TransactionSnapshot.Capture capture = transaction.capture(requested, request.requestId(), request.now());
+        book.indexOperation(request.requestId(), transaction);
         TransactionSnapshot after = transaction.snapshot();
 
         ObjectNode answer = EmulatorJson.object();

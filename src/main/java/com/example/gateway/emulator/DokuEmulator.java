@@ -212,10 +212,18 @@ public class DokuEmulator {
                         .map(sent -> new PagePaymentResult(paid.transaction(), paid.redirectUrl(), sent)));
     }
 
+    /**
+     * Check status by invoice number or by the Request-Id the payment was created with; also, for the
+     * gateway's reconciliation of a capture or refund whose answer it lost, by that operation's Request-Id.
+     */
     private Outcome checkStatus(IncomingRequest request) {
-        TransactionSnapshot snapshot = book.byInvoiceOrRequestId(request.pathId())
-                .map(EmulatedTransaction::snapshot)
-                .orElseThrow(() -> EmulatorRejection.notFound("no transaction " + request.pathId()));
-        return Outcome.read(TransactionJson.statusReport(snapshot), snapshot.invoiceNumber());
+        String id = request.pathId();
+        Optional<TransactionSnapshot> payment = book.byInvoiceOrRequestId(id).map(EmulatedTransaction::snapshot);
+        if (payment.isPresent()) {
+            return Outcome.read(TransactionJson.statusReport(payment.get()), payment.get().invoiceNumber());
+        }
+        TransactionSnapshot t = book.byOperationRequestId(id).map(EmulatedTransaction::snapshot)
+                .orElseThrow(() -> EmulatorRejection.notFound("no transaction " + id));
+        return Outcome.read(TransactionJson.operationStatusReport(t, id), t.invoiceNumber());
     }
 }

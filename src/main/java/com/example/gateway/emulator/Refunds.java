@@ -31,6 +31,7 @@ final class Refunds {
             throw EmulatorRejection.invalidParameter("order.invoice_number does not match payment.original_request_id");
         }
         TransactionSnapshot.Refund refund = transaction.refund(amount, request.requestId(), request.now());
+        book.indexOperation(request.requestId(), transaction);
         TransactionSnapshot after = transaction.snapshot();
 
         ObjectNode answer = EmulatorJson.object();

@@ -12,6 +12,7 @@ final class TransactionBook {
     private final Map<String, EmulatedTransaction> byRequestId = new ConcurrentHashMap<>();
     private final Map<String, EmulatedTransaction> bySession = new ConcurrentHashMap<>();
     private final Map<String, EmulatedTransaction> byAuthorizeId = new ConcurrentHashMap<>();
+    private final Map<String, EmulatedTransaction> byOperationRequestId = new ConcurrentHashMap<>();
 
     /** Opens a pending transaction; an invoice number can be used once only. */
     EmulatedTransaction open(TransactionTerms terms, String sessionId, Instant now) {
@@ -31,6 +32,16 @@ final class TransactionBook {
         if (snapshot.authorizeId() != null) {
             byAuthorizeId.put(snapshot.authorizeId(), byInvoice.get(snapshot.invoiceNumber()));
         }
+    }
+
+    /** Makes a capture or refund findable by the Request-Id it was made with. */
+    void indexOperation(String requestId, EmulatedTransaction transaction) {
+        byOperationRequestId.put(requestId, transaction);
+    }
+
+    /** The transaction a capture or refund with this Request-Id was made on. */
+    Optional<EmulatedTransaction> byOperationRequestId(String requestId) {
+        return Optional.ofNullable(byOperationRequestId.get(requestId));
     }
 
     Optional<EmulatedTransaction> byInvoice(String invoiceNumber) {
@@ -59,5 +70,6 @@ final class TransactionBook {
         byRequestId.clear();
         bySession.clear();
         byAuthorizeId.clear();
+        byOperationRequestId.clear();
     }
 }

@@ -111,9 +111,10 @@ public class Reconciler {
         return doku.checkStatus(Ids.newRequestId(), op.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     OperationResult result = failure == null ? resultOf(report)
-                            : isNotFound(failure) ? new OperationResult(false, null, null, "not_found_at_doku",
-                                    "DOKU has no record of this operation")
-                            : null;
+                            : isNotFound(failure) && neverArrived(op.createdAt)
+                                    ? new OperationResult(false, null, null, "not_found_at_doku",
+                                            "DOKU has no record of this operation")
+                                    : null;
                     if (result == null) {
                         return failure == null ? Uni.createFrom().voidItem() : unanswered(op.paymentId, failure);
                     }

@@ -37,7 +37,8 @@ public class RefundService {
                             "An authorization is voided whole: " + payment.authorizedAmount);
                 }
             }
-            case SUCCEEDED, PARTIALLY_REFUNDED -> {
+            // REFUNDED too: nothing is left, so any amount exceeds what is refundable.
+            case SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED -> {
                 long refundable = payment.refundable(PaymentOperations.refundsInFlight(unsettled));
                 if (amount > refundable) {
                     throw ApiProblem.of(422, "amount_exceeds_refundable", "Amount exceeds what is refundable",
@@ -45,7 +46,7 @@ public class RefundService {
                 }
             }
             default -> throw ApiProblem.of(409, "invalid_payment_state", "Payment cannot be refunded",
-                    "Only SUCCEEDED, PARTIALLY_REFUNDED or AUTHORIZED payments can be refunded; it is " + payment.status);
+                    "Only captured or authorized payments can be refunded; it is " + payment.status);
         }
         return amount;
     }

@@ -33,6 +33,16 @@ public final class GatewayApi {
                 """.formatted(invoice, amount);
     }
 
+    /** A direct charge after 3-D Secure. */
+    public static String charge(String invoice, long amount, String type, String cardNumber) {
+        return """
+                {"flow": "CHARGE", "invoice_number": "%s", "amount": %d, "payment_type": "%s",
+                 "customer": {"id": "CUST-2", "name": "Anton Budiman", "email": "anton@example.com"},
+                 "card": {"number": "%s", "expiry": "1230", "cvv": "123"},
+                 "three_dsecure_authentication_id": "3ds-%s"}
+                """.formatted(invoice, amount, type, cardNumber, invoice);
+    }
+
     public static ValidatableResponse create(String apiKey, String body) {
         return as(apiKey).body(body).post("/v1/payments").then();
     }
