@@ -25,7 +25,8 @@ public enum PaymentStatus {
             // A customer may fail on the page and then pay: DOKU's later success is the truth about money.
             FAILED, EnumSet.of(AUTHORIZED, SUCCEEDED),
             AUTHORIZED, EnumSet.of(SUCCEEDED, EXPIRED, VOIDED, UNKNOWN),
-            SUCCEEDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, UNKNOWN),
+            // A sale not yet settled is voided whole rather than refunded.
+            SUCCEEDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, VOIDED, UNKNOWN),
             PARTIALLY_REFUNDED, EnumSet.of(REFUNDED, UNKNOWN),
             EXPIRED, EnumSet.noneOf(PaymentStatus.class),
             VOIDED, EnumSet.noneOf(PaymentStatus.class),
