@@ -1,0 +1,97 @@
+package com.example.gateway.flow;
+
+import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.SUBSCRIPTIONS;
+import static com.example.gateway.support.GatewayApi.as;
+import static com.example.gateway.support.GatewayApi.create;
+import static com.example.gateway.support.GatewayApi.newInvoice;
+import static com.example.gateway.support.GatewayApi.status;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.support.Poll;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Save a card through a payment, list it, pay with it, unbind it; other clients never see it. */
+@QuarkusTest
+class SavedCardTest {
+
+    @Inject
+    DokuEmulator emulator;
+
+    @Test
+    void saveListPayDeleteAndRefuse() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String token = create(ORDERS, chargeSaving(newInvoice(), customer)).statusCode(201)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("card.token", notNullValue())
+                .extract().path("card.token");
+
+        as(ORDERS).get("/v1/customers/" + customer + "/tokens?type=CREDIT_CARD").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].token_id", equalTo(token))
+                .body("items[0].type", equalTo("CREDIT_CARD"))
+                .body("items[0].masked_card", equalTo("411111******1111"))
+                .body("items[0].brand", notNullValue());
+
+        create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(201)
+                .body("status", equalTo("SUCCEEDED"));
+
+        as(SUBSCRIPTIONS).get("/v1/customers/" + customer + "/tokens").then().statusCode(404);
+        as(SUBSCRIPTIONS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(404);
+
+        as(ORDERS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(204);
+        as(ORDERS).get("/v1/customers/" + customer + "/tokens").then().statusCode(200).body("items", hasSize(0));
+        as(ORDERS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(404)
+                .body("code", equalTo("token_not_found"));
+        create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(502)
+                .body("code", equalTo("doku_rejected"));
+    }
+
+    @Test
+    void aCardSavedOnThePaymentPagePrefillsTheNextPage() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String invoice = newInvoice();
+        String first = create(ORDERS, pageSaving(invoice, customer, null)).statusCode(201).extract().path("id");
+        emulator.pay(invoice, MoneyMovementTest.APPROVE).await().atMost(Duration.ofSeconds(10));
+        Poll.until(() -> status(ORDERS, first), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        String token = as(ORDERS).get("/v1/payments/" + first).then().body("card.token", notNullValue())
+                .extract().path("card.token");
+
+        String nextInvoice = newInvoice();
+        String second = create(ORDERS, pageSaving(nextInvoice, customer, token)).statusCode(201).extract().path("id");
+        emulator.payWithSavedCard(nextInvoice).await().atMost(Duration.ofSeconds(10));
+        Poll.until(() -> status(ORDERS, second), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+    }
+
+    private static String chargeSaving(String invoice, String customer) {
+        return """
+                {"flow": "CHARGE", "invoice_number": "%s", "amount": 15000,
+                 "customer": {"id": "%s", "email": "saver@example.com"},
+                 "card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123", "save": true},
+                 "three_dsecure_authentication_id": "3ds-save"}
+                """.formatted(invoice, customer);
+    }
+
+    private static String chargeWithToken(String invoice, String customer, String token) {
+        return """
+                {"flow": "CHARGE", "invoice_number": "%s", "amount": 16000,
+                 "customer": {"id": "%s", "email": "saver@example.com"},
+                 "card": {"token": "%s"}, "three_dsecure_authentication_id": "3ds-token"}
+                """.formatted(invoice, customer, token);
+    }
+
+    private static String pageSaving(String invoice, String customer, String token) {
+        String card = token == null ? "{\"save\": true}" : "{\"token\": \"" + token + "\"}";
+        return """
+                {"invoice_number": "%s", "amount": 17000, "customer": {"id": "%s", "email": "saver@example.com"},
+                 "card": %s}
+                """.formatted(invoice, customer, card);
+    }
+}
