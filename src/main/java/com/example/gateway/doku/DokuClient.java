@@ -25,10 +25,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class DokuClient {
 
     private final DokuTransport transport;
+    private final DokuCallMetrics metrics;
     private final ObjectMapper json;
 
-    DokuClient(DokuTransport transport, ObjectMapper json) {
+    DokuClient(DokuTransport transport, DokuCallMetrics metrics, ObjectMapper json) {
         this.transport = transport;
+        this.metrics = metrics;
         this.json = json;
     }
 
@@ -110,11 +112,12 @@ public class DokuClient {
     }
 
     /** After the retries: what the caller may conclude from the failure. */
-    private static Throwable settle(DokuCall call, Throwable failure) {
+    private Throwable settle(DokuCall call, Throwable failure) {
         String reason;
         if (failure instanceof DokuTransientException) {
             reason = failure.getMessage();
         } else if (failure instanceof CircuitBreakerOpenException) {
+            metrics.shortCircuited(call.operation());
             reason = "circuit breaker open";
         } else {
             return failure; // a rejection, or a bug: nothing to conclude about DOKU

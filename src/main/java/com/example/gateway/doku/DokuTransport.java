@@ -33,16 +33,18 @@ class DokuTransport {
     private final Clock clock;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final DokuCallMetrics metrics;
     private final String baseUrl;
     private final String basePath;
 
     DokuTransport(@RestClient DokuHttp http, DokuSigner signer, Clock clock, ObjectMapper json,
-            MeterRegistry meters, DokuConfig config) {
+            MeterRegistry meters, DokuCallMetrics metrics, DokuConfig config) {
         this.http = http;
         this.signer = signer;
         this.clock = clock;
         this.json = json;
         this.meters = meters;
+        this.metrics = metrics;
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         // DOKU signs the path as the request carries it, so a base URL with a path prefix is part of it.
         this.basePath = URI.create(baseUrl).getPath();
@@ -60,7 +62,7 @@ class DokuTransport {
         return response
                 .onItem().transform(r -> toAnswer(call, r))
                 .onFailure().transform(failure -> asDokuException(call, failure))
-                .onItemOrFailure().invoke((answer, failure) -> sample.stop(timer(call, outcome(answer, failure))));
+                .onItemOrFailure().invoke((answer, failure) -> sample.stop(metrics.timer(call.operation(), outcome(answer, failure))));
     }
 
     private DokuAnswer toAnswer(DokuCall call, Response response) {
@@ -129,12 +131,4 @@ class DokuTransport {
         return "rejected";
     }
 
-    private Timer timer(DokuCall call, String outcome) {
-        return Timer.builder("doku.calls")
-                .description("DOKU call attempts by operation and outcome")
-                .tag("operation", call.operation().tag())
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(meters);
-    }
 }

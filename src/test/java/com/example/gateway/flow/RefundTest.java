@@ -125,6 +125,26 @@ class RefundTest {
         assertEquals(2, emulator.transaction(invoice).orElseThrow().refunds().size());
     }
 
+    @Test
+    void aRetriedRefundWithTheSameIdempotencyKeyRefundsOnce() {
+        String invoice = newInvoice();
+        String id = sale(invoice, 40000);
+        emulator.settle(invoice);
+        String key = "refund-" + invoice;
+
+        String first = as(ORDERS).header("Idempotency-Key", key).body("{\"amount\": 15000}")
+                .post("/v1/payments/" + id + "/refunds").then().statusCode(201).extract().path("id");
+        as(ORDERS).header("Idempotency-Key", key).body("{\"amount\": 15000}")
+                .post("/v1/payments/" + id + "/refunds").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as(ORDERS).header("Idempotency-Key", key).body("{\"amount\": 16000}")
+                .post("/v1/payments/" + id + "/refunds").then().statusCode(422)
+                .body("code", equalTo("idempotency_key_reused"));
+
+        assertEquals(1, emulator.transaction(invoice).orElseThrow().refunds().size(), "DOKU refunded once");
+        get(ORDERS, id).body("refunded_amount", equalTo(15000));
+    }
+
     private static String sale(String invoice, long amount) {
         return create(ORDERS, charge(invoice, amount, "SALE", MoneyMovementTest.APPROVE)).statusCode(201)
                 .body("status", equalTo("SUCCEEDED")).extract().path("id");

@@ -1,0 +1,34 @@
+package com.example.gateway.doku;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * {@code doku.calls}: every DOKU attempt by operation and outcome (success, replayed, rejected,
+ * http_429, http_503, http_5xx, connect_error, no_answer) with its latency, and the calls the open
+ * circuit breaker refused (circuit_open).
+ */
+@ApplicationScoped
+class DokuCallMetrics {
+
+    private final MeterRegistry meters;
+
+    DokuCallMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    Timer timer(DokuOperation operation, String outcome) {
+        return Timer.builder("doku.calls")
+                .description("DOKU call attempts by operation and outcome")
+                .tag("operation", operation.tag())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    void shortCircuited(DokuOperation operation) {
+        timer(operation, "circuit_open").record(Duration.ZERO);
+    }
+}
