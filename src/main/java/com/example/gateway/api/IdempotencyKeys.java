@@ -9,8 +9,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first response for a client's key is stored and replayed for
@@ -34,11 +37,14 @@ public class IdempotencyKeys {
     private final Pool db;
     private final ObjectMapper json;
     private final Clock clock;
+    private final byte[] hashKey;
 
-    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock) {
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "gateway.request-hash-key") String hashKey) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Fails with a validation error if the header is present but malformed; call before any work. */
@@ -54,7 +60,7 @@ public class IdempotencyKeys {
         if (key == null) {
             return action.get();
         }
-        String hash = sha256(body);
+        String hash = fingerprint(body);
         return claim(client, key, method, path, hash).chain(claimed -> claimed
                 ? action.get().onItemOrFailure().transformToUni((response, failure) -> {
                     if (failure instanceof ApiProblem problem) {
@@ -137,10 +143,16 @@ public class IdempotencyKeys {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static String sha256(byte[] body) {
+    /**
+     * What tells "the same body" apart. Keyed (HMAC-SHA256), because a charge body holds a card number:
+     * a plain hash of it could be matched against guessed numbers, so it would count as card data.
+     */
+    private String fingerprint(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

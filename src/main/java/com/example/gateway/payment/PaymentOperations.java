@@ -8,10 +8,6 @@ import java.util.List;
 @ApplicationScoped
 public class PaymentOperations {
 
-    public Uni<List<PaymentOperation>> of(String paymentId) {
-        return PaymentOperation.list("paymentId = ?1 order by createdAt, id", paymentId);
-    }
-
     public Uni<List<PaymentOperation>> unsettled(String paymentId) {
         return PaymentOperation.list("paymentId = ?1 and status in ?2 order by createdAt, id", paymentId,
                 List.of(PaymentOperation.Status.PENDING, PaymentOperation.Status.UNKNOWN));
