@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.support.Detached;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -55,14 +56,15 @@ public class IdempotencyKeys {
         }
     }
 
+    /** Runs {@code action} once per key; it runs to the end even if the client disconnects. */
     public Uni<Response> run(String client, String key, String method, String path, byte[] body,
             Supplier<Uni<Response>> action) {
         if (key == null) {
-            return action.get();
+            return Detached.run(action);
         }
         String hash = fingerprint(body);
         return claim(client, key, method, path, hash).chain(claimed -> claimed
-                ? action.get().onItemOrFailure().transformToUni((response, failure) -> {
+                ? Detached.run(() -> action.get().onItemOrFailure().transformToUni((response, failure) -> {
                     if (failure instanceof ApiProblem problem) {
                         return complete(client, key, ProblemMapper.toResponse(problem.problem()));
                     }
@@ -70,7 +72,7 @@ public class IdempotencyKeys {
                         return release(client, key).chain(() -> Uni.createFrom().failure(failure));
                     }
                     return complete(client, key, response);
-                })
+                }))
                 : existing(client, key, method, path, hash));
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * and tuned per environment in application.properties.
  */
 @ApplicationScoped
-@Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = DokuTransientException.class)
+@Retry(maxRetries = 3, delay = 200, jitter = 100, maxDuration = 30_000, retryOn = DokuTransientException.class)
 @ExponentialBackoff(factor = 2, maxDelay = 2000)
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
         failOn = DokuTransientException.class)

@@ -19,6 +19,7 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.AuthorizationExpirySweep;
 import com.example.gateway.support.MutableClock;
+import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -155,6 +156,22 @@ class MoneyMovementTest {
         TransactionSnapshot atDoku = emulator.transaction(invoice).orElseThrow();
         assertEquals(1, atDoku.captures().size(), "one capture in the emulator's ledger");
         assertEquals(1, emulator.effects(atDoku.captures().get(0).requestId()));
+    }
+
+    @Test
+    void anAuthorizationMadeOnThePaymentPageIsCapturedAfterItsNotification() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, """
+                {"invoice_number": "%s", "amount": 55000, "payment_type": "AUTHORIZE",
+                 "customer": {"id": "CUST-3", "email": "anton@example.com"}}
+                """.formatted(invoice)).statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
+
+        emulator.pay(invoice, APPROVE).await().atMost(Duration.ofSeconds(10));
+        Poll.until(() -> status(ORDERS, id), "AUTHORIZED"::equals, Duration.ofSeconds(10));
+        get(ORDERS, id).body("authorized_amount", equalTo(55000)).body("capture_deadline", notNullValue());
+
+        as(ORDERS).body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).body("captured_amount", equalTo(55000));
     }
 
     private String authorize(String invoice, long amount) {
