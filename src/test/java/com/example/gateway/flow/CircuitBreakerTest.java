@@ -46,6 +46,8 @@ class CircuitBreakerTest {
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
         assertEquals(4, emulator.requests(DokuOperation.PAYMENT_PAGE).size(), "no call reached DOKU");
         given().port(9001).get("/q/metrics").then()
-                .body(containsString("doku_calls_seconds_count{operation=\"payment_page\",outcome=\"circuit_open\"}"));
+                .body(containsString("doku_calls_seconds_count{operation=\"payment_page\",outcome=\"circuit_open\"}"))
+                .body(containsString("ft_circuitbreaker_state_current"))
+                .body(containsString("ft_retry_retries_total"));
     }
 }

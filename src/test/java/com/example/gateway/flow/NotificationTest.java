@@ -19,7 +19,9 @@ import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,16 +60,10 @@ class NotificationTest {
     void tamperedBodyFailsTheSignature() {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 90000)).statusCode(201).extract().path("id");
-        String requestId = UUID.randomUUID().toString();
         String signedBody = Notifications.body(invoice, 90000, "SALE", "FAILED");
-        String timestamp = DokuSigner.timestamp(java.time.Instant.now());
-        String signature = Notifications.DOKU.sign(requestId, timestamp, Notifications.TARGET,
-                signedBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        io.restassured.RestAssured.given().header("Client-Id", "MCH-TEST-0001").header("Request-Id", requestId)
-                .header("Request-Timestamp", timestamp).header("Signature", signature)
-                .contentType("application/json").body(signedBody.replace("FAILED", "SUCCESS"))
-                .post(Notifications.TARGET).then().statusCode(401);
+        Notifications.send(Notifications.DOKU, UUID.randomUUID().toString(), Instant.now(), utf8(signedBody),
+                utf8(signedBody.replace("FAILED", "SUCCESS"))).statusCode(401);
         assertEquals("PENDING", status(ORDERS, id));
     }
 
@@ -117,15 +113,10 @@ class NotificationTest {
     void staleTimestampIsRejectedEvenWithAValidSignature() {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 20000)).statusCode(201).extract().path("id");
-        String requestId = UUID.randomUUID().toString();
-        byte[] body = Notifications.body(invoice, 20000, "SALE", "SUCCESS").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String old = DokuSigner.timestamp(java.time.Instant.now().minus(Duration.ofHours(1)));
+        byte[] body = utf8(Notifications.body(invoice, 20000, "SALE", "SUCCESS"));
 
-        io.restassured.RestAssured.given().header("Client-Id", "MCH-TEST-0001").header("Request-Id", requestId)
-                .header("Request-Timestamp", old)
-                .header("Signature", Notifications.DOKU.sign(requestId, old, Notifications.TARGET, body))
-                .contentType("application/json").body(body)
-                .post(Notifications.TARGET).then().statusCode(401);
+        Notifications.send(Notifications.DOKU, UUID.randomUUID().toString(), Instant.now().minus(Duration.ofHours(1)),
+                body, body).statusCode(401);
         assertEquals("PENDING", status(ORDERS, id));
     }
 
@@ -136,5 +127,9 @@ class NotificationTest {
         Notifications.send(Notifications.body(invoice, 1, "SALE", "SUCCESS")).statusCode(200)
                 .body("result", equalTo("amount_mismatch"));
         assertEquals("PENDING", status(ORDERS, id));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.gateway.flow;
 
 import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.get;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -9,6 +10,7 @@ import static com.example.gateway.support.GatewayApi.status;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +72,7 @@ class PaymentPageFlowTest {
         get(ORDERS, id).statusCode(200)
                 .body("captured_amount", equalTo(90000))
                 .body("card.masked", equalTo("411111******1111"))
-                .body("approval_code", org.hamcrest.Matchers.notNullValue());
+                .body("approval_code", notNullValue());
         assertEquals(200, emulator.notifications(invoice).get(0).gatewayStatus());
     }
 
@@ -157,18 +160,34 @@ class PaymentPageFlowTest {
     void theSameClientAndKeyReplaysTheFirstAnswerWithoutCallingDokuAgain() {
         String invoice = newInvoice();
         String body = paymentPage(invoice, 12000);
-        String first = com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+        String first = as(ORDERS).header("Idempotency-Key", "key-" + invoice)
                 .body(body).post("/v1/payments").then().statusCode(201).extract().path("id");
 
-        com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+        as(ORDERS).header("Idempotency-Key", "key-" + invoice)
                 .body(body).post("/v1/payments").then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first));
         assertEquals(1, callsFor(invoice).size(), "DOKU was called once");
 
-        com.example.gateway.support.GatewayApi.as(ORDERS).header("Idempotency-Key", "key-" + invoice)
+        as(ORDERS).header("Idempotency-Key", "key-" + invoice)
                 .body(paymentPage(newInvoice(), 12000)).post("/v1/payments").then().statusCode(422)
                 .body("code", equalTo("idempotency_key_reused"));
+    }
+
+    @Test
+    void theSameKeyWhileTheFirstRequestIsStillRunningIsInUse() {
+        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
+        String invoice = newInvoice();
+        String body = paymentPage(invoice, 13000);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() ->
+                as(ORDERS).header("Idempotency-Key", "busy-" + invoice)
+                        .body(body).post("/v1/payments").then().extract().statusCode());
+        Poll.until(() -> callsFor(invoice).size(), n -> n >= 1, Duration.ofSeconds(10));
+
+        as(ORDERS).header("Idempotency-Key", "busy-" + invoice)
+                .body(body).post("/v1/payments").then().statusCode(409)
+                .body("code", equalTo("idempotency_key_in_use"));
+        assertEquals(201, first.join());
     }
 
     @Test

@@ -30,11 +30,17 @@ public final class Notifications {
 
     public static ValidatableResponse send(DokuSigner signer, String requestId, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String timestamp = DokuSigner.timestamp(Instant.now());
+        return send(signer, requestId, Instant.now(), bytes, bytes);
+    }
+
+    /** Signs {@code signedBody} as of {@code signedAt} but sends {@code sentBody}: for tampering tests. */
+    public static ValidatableResponse send(DokuSigner signer, String requestId, Instant signedAt, byte[] signedBody,
+            byte[] sentBody) {
+        String timestamp = DokuSigner.timestamp(signedAt);
         return given().header("Client-Id", signer.clientId()).header("Request-Id", requestId)
                 .header("Request-Timestamp", timestamp)
-                .header("Signature", signer.sign(requestId, timestamp, TARGET, bytes))
-                .contentType("application/json").body(bytes)
+                .header("Signature", signer.sign(requestId, timestamp, TARGET, signedBody))
+                .contentType("application/json").body(sentBody)
                 .post(TARGET).then();
     }
 
