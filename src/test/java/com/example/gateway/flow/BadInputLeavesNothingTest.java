@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.gateway.emulator.DokuEmulator;
 import com.example.gateway.support.TestDatabase;
@@ -72,8 +73,8 @@ class BadInputLeavesNothingTest {
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": 1000,
                  "card": {"number": "4111111111111112", "expiry": "1399", "cvv": "98765"}}
                 """.formatted(newInvoice())).post("/v1/payments").then().statusCode(400).extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("4111111111111112"));
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("98765"));
+        assertFalse(body.contains("4111111111111112"));
+        assertFalse(body.contains("98765"));
     }
 
     @Test
