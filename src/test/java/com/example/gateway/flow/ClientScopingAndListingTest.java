@@ -7,6 +7,7 @@ import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.get;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -60,7 +61,7 @@ class ClientScopingAndListingTest {
     void badListingParametersAreAllReported() {
         as(ORDERS).queryParam("limit", 500).queryParam("status", "NOPE").queryParam("cursor", "!!")
                 .get("/v1/payments").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("limit", "status", "cursor"));
+                .body("errors.field", containsInAnyOrder("limit", "status", "cursor"));
     }
 
     @Test
