@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**

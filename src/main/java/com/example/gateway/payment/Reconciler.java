@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -150,10 +151,10 @@ public class Reconciler {
                 }))).replaceWithVoid();
     }
 
-    private Uni<Void> underLock(String paymentId, java.util.function.Function<Payment, Boolean> change) {
+    private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {
         return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
                 .invoke(p -> {
-                    boolean moved = change.apply(p);
+                    boolean moved = change.test(p);
                     metrics.moved(p, moved);
                     count(moved ? "settled" : "unchanged");
                 })).replaceWithVoid();
