@@ -19,6 +19,11 @@ class DokuCallMetrics {
         this.meters = meters;
     }
 
+    /** Starts timing one attempt; {@link Timer.Sample#stop} it with {@link #timer}. */
+    Timer.Sample start() {
+        return Timer.start(meters);
+    }
+
     Timer timer(DokuOperation operation, String outcome) {
         return Timer.builder("doku.calls")
                 .description("DOKU call attempts by operation and outcome")

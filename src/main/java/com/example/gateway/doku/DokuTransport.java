@@ -2,7 +2,6 @@ package com.example.gateway.doku;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
@@ -32,18 +31,16 @@ class DokuTransport {
     private final DokuSigner signer;
     private final Clock clock;
     private final ObjectMapper json;
-    private final MeterRegistry meters;
     private final DokuCallMetrics metrics;
     private final String baseUrl;
     private final String basePath;
 
     DokuTransport(@RestClient DokuHttp http, DokuSigner signer, Clock clock, ObjectMapper json,
-            MeterRegistry meters, DokuCallMetrics metrics, DokuConfig config) {
+            DokuCallMetrics metrics, DokuConfig config) {
         this.http = http;
         this.signer = signer;
         this.clock = clock;
         this.json = json;
-        this.meters = meters;
         this.metrics = metrics;
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         // DOKU signs the path as the request carries it, so a base URL with a path prefix is part of it.
@@ -55,7 +52,7 @@ class DokuTransport {
         String timestamp = DokuSigner.timestamp(clock.instant());
         String signature = signer.sign(call.requestId(), timestamp, basePath + path, call.body());
         String url = baseUrl + path;
-        Timer.Sample sample = Timer.start(meters);
+        Timer.Sample sample = metrics.start();
         Uni<Response> response = call.body() == null
                 ? http.get(url, signer.clientId(), call.requestId(), timestamp, signature)
                 : http.post(url, signer.clientId(), call.requestId(), timestamp, signature, call.body());

@@ -1,6 +1,5 @@
 package com.example.gateway.payment;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,12 +20,12 @@ public class AuthorizationExpirySweep {
     private static final Logger LOG = Logger.getLogger(AuthorizationExpirySweep.class);
 
     private final Pool db;
-    private final MeterRegistry meters;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
-    AuthorizationExpirySweep(Pool db, MeterRegistry meters, Clock clock) {
+    AuthorizationExpirySweep(Pool db, PaymentMetrics metrics, Clock clock) {
         this.db = db;
-        this.meters = meters;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -45,8 +44,7 @@ public class AuthorizationExpirySweep {
                 .execute(Tuple.of(ReconciliationJob.utc(clock.instant())))
                 .map(rows -> {
                     for (Row row : rows) {
-                        meters.counter("gateway.payments", "flow", row.getString("flow"),
-                                "type", row.getString("payment_type"), "status", "EXPIRED").increment();
+                        metrics.expired(row.getString("flow"), row.getString("payment_type"));
                     }
                     if (rows.rowCount() > 0) {
                         LOG.infof("Expired %d lapsed authorization(s)", rows.rowCount());

@@ -1,14 +1,11 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuOutcomeUnknownException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
 import com.example.gateway.support.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +31,13 @@ class OperationRunner {
     }
 
     private final Reconciler reconciler;
-    private final PaymentOperations operations;
+    private final Payments payments;
     private final PaymentMetrics metrics;
     private final Clock clock;
 
-    OperationRunner(Reconciler reconciler, PaymentOperations operations, PaymentMetrics metrics, Clock clock) {
+    OperationRunner(Reconciler reconciler, Payments payments, PaymentMetrics metrics, Clock clock) {
         this.reconciler = reconciler;
-        this.operations = operations;
+        this.payments = payments;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -48,12 +45,12 @@ class OperationRunner {
     Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, Rules rules,
             BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
         return reconciler.settleDoubtFirst(client, paymentId)
-                .chain(() -> Panache.withTransaction(() -> lockForClient(client, paymentId)
-                        .chain(payment -> operations.unsettled(payment.id).chain(unsettled -> {
-                            PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
-                            ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
-                            return op.persist().replaceWith(new Done(payment, op));
-                        }))))
+                .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+                    Payments.ownedBy(client, payment);
+                    PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
+                    ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
+                    return op.persist().replaceWith(new Done(payment, op));
+                }))
                 .chain(started -> callDoku.apply(started.payment(), started.operation())
                         .onItemOrFailure().transformToUni((result, failure) -> record(started, result, failure)));
     }
@@ -63,29 +60,33 @@ class OperationRunner {
             return Uni.createFrom().failure(failure);
         }
         String paymentId = started.payment().id;
-        Uni<Done> recorded = Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(payment -> PaymentOperation.<PaymentOperation>findById(started.operation().id)
-                        .chain(op -> operations.unsettled(paymentId).map(unsettled -> {
-                            Instant now = clock.instant();
-                            List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
-                            if (failure == null) {
-                                metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-                                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, now));
-                            } else if (failure instanceof DokuOutcomeUnknownException) {
-                                LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, paymentId);
-                                metrics.moved(payment, OperationOutcome.unknown(payment, op, now));
-                            } else {
-                                op.status = PaymentOperation.Status.FAILED;
-                                op.failureCode = failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable";
-                                op.updatedAt = now;
-                            }
-                            if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
-                                ReconcileSchedule.done(payment);
-                            }
-                            return new Done(payment, op);
-                        }))));
+        Uni<Done> recorded = payments.withLockedPayment(paymentId, (payment, unsettled) ->
+                PaymentOperation.<PaymentOperation>findById(started.operation().id)
+                        .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
         return failure == null ? recorded
                 : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.problemFor(failure, paymentId)));
+    }
+
+    /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */
+    private Done applyAnswer(Payment payment, PaymentOperation op, List<PaymentOperation> unsettled,
+            OperationResult result, Throwable failure) {
+        Instant now = clock.instant();
+        List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
+        if (failure == null) {
+            metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
+            metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, now));
+        } else if (failure instanceof DokuOutcomeUnknownException) {
+            LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, payment.id);
+            metrics.moved(payment, OperationOutcome.unknown(payment, op, now));
+        } else {
+            op.status = PaymentOperation.Status.FAILED;
+            op.failureCode = failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable";
+            op.updatedAt = now;
+        }
+        if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
+            ReconcileSchedule.done(payment);
+        }
+        return new Done(payment, op);
     }
 
     private PaymentOperation newOperation(Payment payment, PaymentOperation.Kind kind, long amount, String reason) {
@@ -101,14 +102,5 @@ class OperationRunner {
         op.createdAt = now;
         op.updatedAt = now;
         return op;
-    }
-
-    static Uni<Payment> lockForClient(String client, String paymentId) {
-        return Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE).map(payment -> {
-            if (payment == null || !payment.clientName.equals(client)) {
-                throw ApiProblem.paymentNotFound();
-            }
-            return payment;
-        });
     }
 }

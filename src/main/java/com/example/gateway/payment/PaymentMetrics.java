@@ -33,8 +33,16 @@ public class PaymentMetrics {
         }
     }
 
+    /** An authorization the expiry sweep closed (set-based, so no entity is at hand). */
+    void expired(String flow, String paymentType) {
+        count(flow, paymentType, PaymentStatus.EXPIRED.name());
+    }
+
     private void count(Payment payment) {
-        meters.counter("gateway.payments", "flow", payment.flow.name(), "type", payment.paymentType.name(),
-                "status", payment.status.name()).increment();
+        count(payment.flow.name(), payment.paymentType.name(), payment.status.name());
+    }
+
+    private void count(String flow, String paymentType, String status) {
+        meters.counter("gateway.payments", "flow", flow, "type", paymentType, "status", status).increment();
     }
 }

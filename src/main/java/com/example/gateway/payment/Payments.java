@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /** Reading and changing payment rows. A change always happens under the row lock of its payment. */
@@ -20,6 +21,25 @@ public class Payments {
                 .invoke(change));
     }
 
+    /**
+     * In one transaction, locks the payment and hands it, with its captures and refunds still PENDING or
+     * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
+     */
+    public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
+        return Panache.withTransaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(payment -> payment == null
+                        ? Uni.createFrom().failure(ApiProblem.paymentNotFound())
+                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));
+    }
+
+    /** The payment if {@code client} created it; a missing one or another client's is "not found". */
+    static Payment ownedBy(String client, Payment payment) {
+        if (payment == null || !payment.clientName.equals(client)) {
+            throw ApiProblem.paymentNotFound();
+        }
+        return payment;
+    }
+
     public Uni<Void> delete(String id) {
         return Panache.withTransaction(() -> Payment.deleteById(id)).replaceWithVoid();
     }
@@ -30,13 +50,9 @@ public class Payments {
 
     /** The payment if {@code client} created it; another client's payment is "not found". */
     public Uni<Details> details(String client, String id) {
-        return Panache.withSession(() -> Payment.<Payment>findById(id).chain(p -> {
-            if (p == null || !p.clientName.equals(client)) {
-                return Uni.createFrom().failure(ApiProblem.paymentNotFound());
-            }
-            return PaymentOperation.<PaymentOperation>list("paymentId = ?1 order by createdAt, id", p.id)
-                    .map(ops -> new Details(p, ops));
-        }));
+        return Panache.withSession(() -> Payment.<Payment>findById(id).map(p -> ownedBy(client, p))
+                .chain(p -> PaymentOperation.<PaymentOperation>list("paymentId = ?1 order by createdAt, id", p.id)
+                        .map(ops -> new Details(p, ops))));
     }
 
     /** The operations of many payments in one query, for listings. */

@@ -11,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +33,14 @@ public class Reconciler {
     private static final Set<String> OPERATION_SUCCESS = Set.of("SUCCESS", "REFUNDED", "VOIDED");
 
     private final DokuClient doku;
-    private final PaymentOperations operations;
+    private final Payments payments;
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    Reconciler(DokuClient doku, PaymentOperations operations, PaymentMetrics metrics, MeterRegistry meters, Clock clock) {
+    Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters, Clock clock) {
         this.doku = doku;
-        this.operations = operations;
+        this.payments = payments;
         this.metrics = metrics;
         this.meters = meters;
         this.clock = clock;
@@ -49,10 +48,8 @@ public class Reconciler {
 
     /** Before a capture or refund: an UNKNOWN payment is reconciled first, and refused if still in doubt. */
     Uni<Void> settleDoubtFirst(String client, String paymentId) {
-        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)).chain(payment -> {
-            if (payment == null || !payment.clientName.equals(client)) {
-                return Uni.createFrom().failure(ApiProblem.paymentNotFound());
-            }
+        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)).chain(found -> {
+            Payment payment = Payments.ownedBy(client, found);
             if (payment.status != PaymentStatus.UNKNOWN) {
                 return Uni.createFrom().voidItem();
             }
@@ -68,7 +65,7 @@ public class Reconciler {
     /** One reconciliation pass over a payment; answers the payment as it then stands. */
     public Uni<Payment> reconcile(String paymentId) {
         return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
-                        .chain(payment -> operations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
+                        .chain(payment -> PaymentOperations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
                 .chain(snapshot -> {
                     Uni<Void> own = ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
                     return own.chain(() -> Multi.createFrom().iterable(snapshot.unsettled())
@@ -139,40 +136,37 @@ public class Reconciler {
     }
 
     private Uni<Void> settleOperation(String opId, String paymentId, OperationResult result) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(payment -> operations.unsettled(paymentId).map(unsettled -> {
-                    unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
-                        List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
-                        metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-                        metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, clock.instant()));
-                        count("settled");
-                    });
-                    return null;
-                }))).replaceWithVoid();
+        return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+            unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
+                List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
+                metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
+                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, clock.instant()));
+                count("settled");
+            });
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(p -> {
-                    boolean moved = change.test(p);
-                    metrics.moved(p, moved);
-                    count(moved ? "settled" : "unchanged");
-                })).replaceWithVoid();
+        return payments.update(paymentId, p -> {
+            boolean moved = change.test(p);
+            metrics.moved(p, moved);
+            count(moved ? "settled" : "unchanged");
+        }).replaceWithVoid();
     }
 
     /** Reconciliation keeps its schedule: asks again later while anything is open, stops when nothing is. */
     private Uni<Payment> reschedule(String paymentId) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(payment -> operations.unsettled(paymentId).map(unsettled -> {
-                    boolean open = payment.status == PaymentStatus.PENDING || payment.status == PaymentStatus.UNKNOWN
-                            || !unsettled.isEmpty();
-                    if (open) {
-                        ReconcileSchedule.retryLater(payment, clock.instant());
-                    } else {
-                        ReconcileSchedule.done(payment);
-                    }
-                    return payment;
-                })));
+        return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+            boolean open = payment.status == PaymentStatus.PENDING || payment.status == PaymentStatus.UNKNOWN
+                    || !unsettled.isEmpty();
+            if (open) {
+                ReconcileSchedule.retryLater(payment, clock.instant());
+            } else {
+                ReconcileSchedule.done(payment);
+            }
+            return Uni.createFrom().item(payment);
+        });
     }
 
     private Uni<Void> unanswered(String paymentId, Throwable failure) {
