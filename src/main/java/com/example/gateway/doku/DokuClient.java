@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +93,7 @@ public class DokuClient {
     }
 
     private <A, R> Uni<R> send(DokuCall call, JavaType answerType, Function<A, R> result) {
-        return transport.exchange(call)
+        return onCallersContext(transport.exchange(call))
                 .onFailure().transform(failure -> settle(call, failure))
                 .onItem().transform(answer -> {
                     R value = this.<A>read(answer.body(), answerType).map(result).orElse(null);
@@ -101,6 +103,19 @@ public class DokuClient {
                     }
                     return value;
                 });
+    }
+
+    /**
+     * Delivers DOKU's answer (or failure) on the Vert.x context that made the call. Retries and the
+     * HTTP client may complete on another event-loop thread, and the caller's next step is usually a
+     * Hibernate Reactive transaction, whose session must stay on the thread that opened it (HR000069:
+     * otherwise the transaction fails, or stays open holding its row lock and pool connection).
+     */
+    private static <T> Uni<T> onCallersContext(Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            return caller == null ? call : call.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
     }
 
     private <A> Optional<A> read(String body, JavaType type) {

@@ -101,7 +101,7 @@ public class PaymentService {
         } else if (failure instanceof DokuUnavailableException) {
             // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
             LOG.warnf("DOKU unavailable, payment %s withdrawn: %s", payment.id, failure.getMessage());
-            record = payments.delete(payment.id);
+            record = payments.withdraw(payment.id);
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = payments.update(payment.id, p -> {

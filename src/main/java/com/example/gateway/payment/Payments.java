@@ -4,6 +4,8 @@ import com.example.gateway.api.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -14,6 +16,12 @@ import java.util.function.Consumer;
 /** Reading and changing payment rows. A change always happens under the row lock of its payment. */
 @ApplicationScoped
 public class Payments {
+
+    private final Pool db;
+
+    Payments(Pool db) {
+        this.db = db;
+    }
 
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
     public Uni<Payment> update(String id, Consumer<Payment> change) {
@@ -40,8 +48,14 @@ public class Payments {
         return payment;
     }
 
-    public Uni<Void> delete(String id) {
-        return Panache.withTransaction(() -> Payment.deleteById(id)).replaceWithVoid();
+    /**
+     * Withdraws a write-ahead row that DOKU certainly never saw. One plain statement on the pool, not a
+     * Hibernate Reactive session: it runs after the DOKU call, and a session opened there could be
+     * left open, holding its connection, when many calls fail at once (a DOKU outage).
+     */
+    public Uni<Void> withdraw(String id) {
+        return db.preparedQuery("DELETE FROM payments WHERE id = $1 AND status = 'PENDING'")
+                .execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** A payment with its captures and refunds, oldest first. */
