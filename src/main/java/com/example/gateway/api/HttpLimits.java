@@ -10,6 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,6 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * header limits are enforced here (Netty's, {@code quarkus.http.limits.max-initial-line-length} and
  * {@code max-header-size}, are set higher as a backstop), the body limit is checked against
  * Content-Length before Quarkus's own check runs, and router failures with a 4xx status get a body.
+ *
+ * <p>A request target that is not a valid URI (a broken percent escape such as {@code %zz}) is
+ * refused by Quarkus's root handler, before any route, with an empty 400: only with the system
+ * property {@code vertx.disableURIValidation=true} (set in the pom for tests and on the command line
+ * of the image) does it reach {@link #enforce}, which answers the same 400 as a problem.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -41,13 +48,13 @@ public class HttpLimits {
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::enforce);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::describeFailure);
-        // A path or query with a broken percent escape fails before any route matches.
-        router.errorHandler(400, this::describeFailure);
     }
 
     private void enforce(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.method().name().length() + request.uri().length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
+        if (!isValidUri(request.uri())) {
+            answer(context, 400);
+        } else if (request.method().name().length() + request.uri().length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
             answer(context, 414);
         } else if (headerBytes(request) > maxHeaderSize) {
             answer(context, 431);
@@ -76,6 +83,19 @@ public class HttpLimits {
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> request.connection().close())
                 .end(serialize(Problem.ofStatus(status)));
+    }
+
+    /**
+     * The check Quarkus makes before any route (a broken percent escape, a raw space, ...), answered
+     * with an empty 400 unless {@code -Dvertx.disableURIValidation=true} hands it to us.
+     */
+    private static boolean isValidUri(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static long headerBytes(HttpServerRequest request) {

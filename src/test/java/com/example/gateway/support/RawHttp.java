@@ -34,7 +34,8 @@ public final class RawHttp {
     }
 
     /**
-     * Sends one request ({@code Connection: close} is added) and reads the answer to the end.
+     * Sends one request ({@code Connection: close} is added, and {@code Content-Length} when there is
+     * a body) and reads the answer to the end.
      * {@code headerLines} ({@code Name: value}) are written as given, in ISO-8859-1.
      */
     public static Answer send(int port, String method, String target, List<String> headerLines, byte[] body) {
@@ -44,6 +45,9 @@ public final class RawHttp {
             request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             headerLines.forEach(line -> request.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+            if (body != null) {
+                request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
             request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
                 request.writeBytes(body);
