@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The HTTP layer's own refusals as problem+json: Vert.x answers an over-long request line or header
  * block, an oversized body and a path it cannot decode with an empty body. So the request-line and
  * header limits are enforced here (Netty's, {@code quarkus.http.limits.max-initial-line-length} and
- * {@code max-header-size}, are set higher as a backstop), the body limit is checked against
- * Content-Length before Quarkus's own check runs, and router failures with a 4xx status get a body.
+ * {@code max-header-size}, are set higher as a backstop) and the body limit is checked against
+ * Content-Length before Quarkus's own check runs.
  *
  * <p>A request target that is not a valid URI (a broken percent escape such as {@code %zz}) is
  * refused by Quarkus's root handler, before any route, with an empty 400: only with the system
@@ -46,30 +46,20 @@ public class HttpLimits {
     }
 
     void install(@Observes Router router) {
+        // Before Quarkus's own body-size check (ROUTE_ORDER_UPLOAD_LIMIT), which answers without a body.
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::enforce);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::describeFailure);
     }
 
     private void enforce(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!isValidUri(request.uri())) {
-            answer(context, 400);
-        } else if (request.method().name().length() + request.uri().length() + " HTTP/1.1".length() + 1 > maxRequestLine) {
+        if (requestLineLength(request) > maxRequestLine) {
             answer(context, 414);
         } else if (headerBytes(request) > maxHeaderSize) {
             answer(context, 431);
+        } else if (!isValidUri(request.uri())) {
+            answer(context, 400);
         } else if (declaredBodySize(request) > maxBodySize) {
             answer(context, 413);
-        } else {
-            context.next();
-        }
-    }
-
-    /** A failure of the router itself (a path it cannot decode, say): problem+json instead of an empty 4xx. */
-    private void describeFailure(RoutingContext context) {
-        int status = context.statusCode();
-        if (status >= 400 && status < 500 && !context.response().headWritten()) {
-            answer(context, status);
         } else {
             context.next();
         }
@@ -96,6 +86,11 @@ public class HttpLimits {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** {@code METHOD SP request-target SP HTTP/1.1}, as Netty's max-initial-line-length counts it. */
+    private static int requestLineLength(HttpServerRequest request) {
+        return request.method().name().length() + 1 + request.uri().length() + " HTTP/1.1".length();
     }
 
     private static long headerBytes(HttpServerRequest request) {
