@@ -54,7 +54,7 @@ public class SavedCardResource {
         String client = Caller.of(request);
         customerId(customerId);
         if (!TOKEN_ID.matcher(tokenId).matches()) {
-            throw ApiProblem.of(404, "token_not_found", "Token not found", "The customer has no such token");
+            throw ApiProblem.tokenNotFound();
         }
         return savedCards.delete(client, customerId, tokenId).map(done -> Response.noContent().build());
     }
@@ -62,8 +62,7 @@ public class SavedCardResource {
     /** An id no payment can carry names no customer: 404 without asking the database or DOKU. */
     private static String customerId(String id) {
         if (!CustomerIds.isValid(id)) {
-            throw ApiProblem.of(404, "customer_not_found", "Customer not found",
-                    "No payment of this client names this customer");
+            throw ApiProblem.customerNotFound();
         }
         return id;
     }
