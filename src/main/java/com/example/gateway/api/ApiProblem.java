@@ -18,6 +18,14 @@ public class ApiProblem extends RuntimeException {
         return of(404, "payment_not_found", "Payment not found", "No payment with this id for this client");
     }
 
+    public static ApiProblem customerNotFound() {
+        return of(404, "customer_not_found", "Customer not found", "No payment of this client names this customer");
+    }
+
+    public static ApiProblem tokenNotFound() {
+        return of(404, "token_not_found", "Token not found", "The customer has no such token");
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -42,6 +42,8 @@ public class DokuNotificationResource {
         return switch (result) {
             case INVALID_SIGNATURE -> ProblemMapper.toResponse(Problem.of(401, "invalid_signature",
                     "Invalid signature", "The notification's signature or timestamp did not verify"));
+            case INVALID_NOTIFICATION -> ProblemMapper.toResponse(Problem.of(400, "invalid_notification",
+                    "Invalid notification", "The body is not a JSON object of clean UTF-8 text"));
             // DOKU tries again later; the notification is recorded meanwhile.
             case UNKNOWN_INVOICE -> ProblemMapper.toResponse(Problem.of(404, "payment_not_found",
                     "Payment not found", "No payment has this invoice number"));

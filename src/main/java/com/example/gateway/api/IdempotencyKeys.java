@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IdempotencyKeys {
 
+    public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -48,12 +49,19 @@ public class IdempotencyKeys {
         this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Fails with a validation error if the header is present but malformed; call before any work. */
-    public static void validate(String key) {
-        if (key != null && !VALID_KEY.matcher(key).matches()) {
-            throw new ValidationException(List.of(new FieldError("Idempotency-Key",
-                    "must be 1 to 255 printable ASCII characters without spaces")));
+    /**
+     * The key from the raw {@code Idempotency-Key} header values (null when absent); a validation error
+     * if the header is present but empty, malformed or repeated. Call before any work.
+     */
+    public static String validate(List<String> headerValues) {
+        if (headerValues == null || headerValues.isEmpty()) {
+            return null;
         }
+        if (headerValues.size() > 1 || !VALID_KEY.matcher(headerValues.get(0)).matches()) {
+            throw new ValidationException(List.of(new FieldError(HEADER,
+                    "must be one header of 1 to 255 printable ASCII characters without spaces")));
+        }
+        return headerValues.get(0);
     }
 
     /** Runs {@code action} once per key; it runs to the end even if the client disconnects. */

@@ -1,18 +1,12 @@
 package com.example.gateway.api;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.example.gateway.support.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 
-/** Parses internal API request bodies strictly: one JSON object, no duplicate fields. */
+/** Parses internal API request bodies strictly: one JSON object in well-formed UTF-8, nothing after it. */
 final class JsonBodies {
-
-    private static final ObjectReader READER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .readerFor(JsonNode.class);
 
     private JsonBodies() {
     }
@@ -20,16 +14,10 @@ final class JsonBodies {
     /** An empty body counts as {@code {}}, which suits the bodies whose fields are all optional. */
     static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return READER.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
-        try {
-            JsonNode node = READER.readValue(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException malformed) {
-            // Jackson's message may quote the body, which may hold card data: report without it.
-        }
-        throw new ValidationException(List.of(new FieldError("body", "must be a single well-formed JSON object")));
+        // Jackson's message may quote the body, which may hold card data: report without it.
+        return StrictJson.object(body).orElseThrow(() -> new ValidationException(
+                List.of(new FieldError("body", "must be a single well-formed JSON object in UTF-8"))));
     }
 }

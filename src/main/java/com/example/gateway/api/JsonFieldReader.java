@@ -1,5 +1,6 @@
 package com.example.gateway.api;
 
+import com.example.gateway.support.CleanText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,8 +134,10 @@ final class JsonFieldReader {
         }
         List<T> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            values.add(elementReader.apply(new JsonFieldReader(node.get(i), path + "[" + i + "]", errors)));
+            JsonFieldReader element = new JsonFieldReader(node.get(i), path + "[" + i + "]", errors);
+            values.add(element.isPresent() ? elementReader.apply(element) : element.invalid("must not be null"));
         }
+        // ArrayList, not List.copyOf: invalid elements are null.
         return Collections.unmodifiableList(values);
     }
 
@@ -153,6 +156,10 @@ final class JsonFieldReader {
             return invalid("must be a string");
         }
         String value = node.textValue();
+        if (!CleanText.isClean(value)) {
+            // Nothing with control characters or broken UTF-16 is stored or passed on to DOKU.
+            return invalid("must not contain control characters or unpaired surrogates");
+        }
         int length = value.codePointCount(0, value.length());
         if (length < minLength || length > maxLength) {
             return invalid(minLength == maxLength

@@ -1,5 +1,6 @@
 package com.example.gateway.api;
 
+import com.example.gateway.support.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,6 +14,8 @@ record PageRequest(int limit, Instant afterInstant, String afterId) {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** Reads both parameters, adding an error for each bad one. */
     static PageRequest parse(String limitText, String cursorText, List<FieldError> errors) {
@@ -23,11 +26,21 @@ record PageRequest(int limit, Instant afterInstant, String afterId) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursorText), StandardCharsets.UTF_8);
             int bar = decoded.indexOf('|');
-            return new PageRequest(limit, Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
+            Instant after = Instant.parse(decoded.substring(0, bar));
+            String afterId = decoded.substring(bar + 1);
+            if (isStorable(after) && Ids.couldBe("pay", afterId)) {
+                return new PageRequest(limit, after, afterId);
+            }
         } catch (RuntimeException e) {
-            errors.add(new FieldError("cursor", "is not a cursor this API issued"));
-            return new PageRequest(limit, null, null);
+            // reported below
         }
+        errors.add(new FieldError("cursor", "is not a cursor this API issued"));
+        return new PageRequest(limit, null, null);
+    }
+
+    /** Whether PostgreSQL can compare a timestamptz with this instant (Instant reaches far beyond it). */
+    static boolean isStorable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
     }
 
     /** The cursor to the page after one whose last item is sorted at {@code instant} with {@code id}. */

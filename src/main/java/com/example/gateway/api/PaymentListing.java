@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** The two keyset-paginated listings: payments newest first, authorizations soonest deadline first. */
 @ApplicationScoped
 public class PaymentListing {
+
+    /** The rule of API.md for invoice numbers: anything else matches no payment. */
+    private static final Pattern INVOICE_NUMBER = Pattern.compile("[\\x20-\\x7E]{1,64}");
 
     private final Payments payments;
 
@@ -27,6 +31,12 @@ public class PaymentListing {
             String cursor) {
         List<FieldError> errors = new ArrayList<>();
         PageRequest page = PageRequest.parse(limit, cursor, errors);
+        if (invoiceNumber != null && !INVOICE_NUMBER.matcher(invoiceNumber).matches()) {
+            errors.add(new FieldError("invoice_number", "must be 1 to 64 printable ASCII characters"));
+        }
+        if (customerId != null && !CustomerIds.isValid(customerId)) {
+            errors.add(new FieldError("customer_id", CustomerIds.RULE));
+        }
         PaymentStatus statusFilter = null;
         if (status != null) {
             try {
@@ -49,7 +59,10 @@ public class PaymentListing {
             try {
                 before = Instant.parse(expiringBefore);
             } catch (RuntimeException e) {
-                errors.add(new FieldError("expiring_before", "must be an ISO-8601 UTC instant"));
+                // reported below
+            }
+            if (before == null || !PageRequest.isStorable(before)) {
+                errors.add(new FieldError("expiring_before", "must be an ISO-8601 UTC instant from year 1 to 9999"));
             }
         }
         failIfAny(errors);

@@ -175,7 +175,7 @@ public final class PaymentRequestReader {
         boolean idNeeded = card != null && (card.save() || card.token() != null);
         String id = customer.field("id")
                 .requireWhen(idNeeded && customerIsObject, "is required when a card is saved or a token is used")
-                .text(1, 50);
+                .text(1, CustomerIds.MAX_LENGTH);
         if (!customer.isPresent()) {
             return null;
         }

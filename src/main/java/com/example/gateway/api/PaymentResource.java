@@ -6,10 +6,10 @@ import com.example.gateway.payment.PaymentService;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Reconciler;
 import com.example.gateway.payment.RefundService;
+import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,10 +54,9 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a payment (PAYMENT_PAGE or CHARGE)")
     public Uni<Response> create(@Context ContainerRequestContext request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RequestBody(description = "See API.md, Payments") byte[] body) {
         String client = Caller.of(request);
-        IdempotencyKeys.validate(idempotencyKey);
+        String idempotencyKey = idempotencyKey(request);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
                 .chain(created -> view(client, created.id))
@@ -68,7 +67,7 @@ public class PaymentResource {
     @Path("{id}")
     @Operation(summary = "A payment by id")
     public Uni<PaymentView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
-        return view(Caller.of(request), id);
+        return view(Caller.of(request), paymentId(id));
     }
 
     @GET
@@ -83,10 +82,10 @@ public class PaymentResource {
     @Path("{id}/capture")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Capture an authorization in full ({}) or in part ({\"amount\": n}) within 7 days")
-    public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
-        IdempotencyKeys.validate(idempotencyKey);
+        paymentId(id);
+        String idempotencyKey = idempotencyKey(request);
         Long amount = AmountRequestReader.readCapture(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/capture", body,
                 () -> captures.capture(client, id, amount).chain(p -> view(client, p.id))
@@ -97,10 +96,10 @@ public class PaymentResource {
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refund part or all of a payment, or void an authorization in full")
-    public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
-        IdempotencyKeys.validate(idempotencyKey);
+        paymentId(id);
+        String idempotencyKey = idempotencyKey(request);
         RefundRequest refund = AmountRequestReader.readRefund(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/refunds", body,
                 () -> refunds.refund(client, id, refund.amount(), refund.reason())
@@ -111,9 +110,26 @@ public class PaymentResource {
     @Path("{id}/sync")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Ask DOKU's check status now and apply the answer")
-    public Uni<PaymentView> sync(@Context ContainerRequestContext request, @PathParam("id") String id) {
+    public Uni<Response> sync(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
-        return view(client, id).chain(() -> reconciler.reconcile(id)).chain(() -> view(client, id));
+        paymentId(id);
+        String idempotencyKey = idempotencyKey(request);
+        return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/sync", body,
+                () -> view(client, id).chain(() -> reconciler.reconcile(id)).chain(() -> view(client, id))
+                        .map(view -> Response.ok(view).build()));
+    }
+
+    /** A path id that the gateway cannot have minted names no payment: 404 without asking the database. */
+    private static String paymentId(String id) {
+        if (!Ids.couldBe("pay", id)) {
+            throw ApiProblem.paymentNotFound();
+        }
+        return id;
+    }
+
+    /** From the raw header: {@code @HeaderParam} reads an empty header as an absent one. */
+    private static String idempotencyKey(ContainerRequestContext request) {
+        return IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
     }
 
     private Uni<Response> idempotent(String client, String key, String path, byte[] body, Supplier<Uni<Response>> action) {

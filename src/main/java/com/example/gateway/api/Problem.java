@@ -1,6 +1,7 @@
 package com.example.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** An RFC 9457 problem body. Never carries stack traces, card data or secrets. */
@@ -12,6 +13,27 @@ public record Problem(String type, String title, int status, String code, String
 
     public static Problem of(int status, String code, String title, String detail) {
         return new Problem(typeOf(code), title, status, code, detail, null, null);
+    }
+
+    /** A bare HTTP status (from the HTTP layer or JAX-RS) as a problem with a code of its own. */
+    public static Problem ofStatus(int status) {
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = switch (status) {
+            case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
+            default -> known == null ? "Error" : known.getReasonPhrase();
+        };
+        return of(status, code, title, null);
     }
 
     public static Problem validation(List<FieldError> errors) {

@@ -35,16 +35,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
-        return toResponse(Problem.of(status, code, Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), null));
+        return toResponse(Problem.ofStatus(e.getResponse().getStatus()));
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A customer's saved cards (DOKU tokens): list and unbind. */
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SavedCardResource {
 
+    /** DOKU's token ids are opaque; what the payment request accepts as card.token is the outer bound. */
+    private static final Pattern TOKEN_ID = Pattern.compile("[\\x21-\\x7E]{1,256}");
     private static final Set<String> TYPES = Set.of("CREDIT_CARD", "DIRECT_DEBIT");
 
     private final SavedCardService savedCards;
@@ -40,7 +43,7 @@ public class SavedCardResource {
         if (type != null && !TYPES.contains(type)) {
             throw new ValidationException(List.of(new FieldError("type", "must be CREDIT_CARD or DIRECT_DEBIT")));
         }
-        return savedCards.list(Caller.of(request), customerId, type).map(TokenList::new);
+        return savedCards.list(Caller.of(request), customerId(customerId), type).map(TokenList::new);
     }
 
     @DELETE
@@ -48,6 +51,19 @@ public class SavedCardResource {
     @Operation(summary = "Unbind a token at DOKU")
     public Uni<Response> delete(@Context ContainerRequestContext request, @PathParam("customer_id") String customerId,
             @PathParam("token_id") String tokenId) {
-        return savedCards.delete(Caller.of(request), customerId, tokenId).map(done -> Response.noContent().build());
+        String client = Caller.of(request);
+        customerId(customerId);
+        if (!TOKEN_ID.matcher(tokenId).matches()) {
+            throw ApiProblem.tokenNotFound();
+        }
+        return savedCards.delete(client, customerId, tokenId).map(done -> Response.noContent().build());
+    }
+
+    /** An id no payment can carry names no customer: 404 without asking the database or DOKU. */
+    private static String customerId(String id) {
+        if (!CustomerIds.isValid(id)) {
+            throw ApiProblem.customerNotFound();
+        }
+        return id;
     }
 }

@@ -10,6 +10,8 @@ public enum NotificationResult {
     /** The amount does not match the payment's: not applied, left for an operator. */
     AMOUNT_MISMATCH,
     INVALID_SIGNATURE,
+    /** Authentic, but the body is not a JSON object of clean text: nothing in it is used. */
+    INVALID_NOTIFICATION,
     UNKNOWN_INVOICE;
 
     public String tag() {

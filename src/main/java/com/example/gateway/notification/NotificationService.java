@@ -3,17 +3,16 @@ package com.example.gateway.notification;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import com.example.gateway.support.CleanText;
+import com.example.gateway.support.LogSafe;
+import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,13 +25,11 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationVerifier verifier;
-    private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    NotificationService(NotificationVerifier verifier, ObjectMapper json, MeterRegistry meters, Clock clock) {
+    NotificationService(NotificationVerifier verifier, MeterRegistry meters, Clock clock) {
         this.verifier = verifier;
-        this.json = json;
         this.meters = meters;
         this.clock = clock;
     }
@@ -40,21 +37,29 @@ public class NotificationService {
     public Uni<NotificationResult> receive(IncomingNotification incoming, String requestTarget) {
         ReceivedNotification record = recordOf(incoming, requestTarget);
         boolean authentic = verifier.isAuthentic(incoming);
-        TransactionReport report = TransactionReport.parse(parse(incoming.body()));
-        record.invoiceNumber = report.invoiceNumber();
-        return Panache.withTransaction(() -> decide(record, authentic, report)
+        // Text with control characters never reaches the database nor matches a payment.
+        Optional<TransactionReport> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
+                .map(TransactionReport::parse);
+        record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
+        return Panache.withTransaction(() -> decide(record, authentic, parsed)
                         .invoke(result -> record.result = result)
                         .call(result -> record.persist()))
                 .invoke(result -> {
                     meters.counter("gateway.notifications", "result", result.tag()).increment();
-                    LOG.infof("DOKU notification %s for invoice %s: %s", incoming.requestId(), report.invoiceNumber(), result);
+                    LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),
+                            LogSafe.of(record.invoiceNumber), result);
                 });
     }
 
-    private Uni<NotificationResult> decide(ReceivedNotification record, boolean authentic, TransactionReport report) {
+    private Uni<NotificationResult> decide(ReceivedNotification record, boolean authentic,
+            Optional<TransactionReport> parsed) {
         if (!authentic) {
             return Uni.createFrom().item(NotificationResult.INVALID_SIGNATURE);
         }
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
+        }
+        TransactionReport report = parsed.get();
         if (report.invoiceNumber() == null) {
             return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
         }
@@ -89,22 +94,18 @@ public class NotificationService {
 
     private ReceivedNotification recordOf(IncomingNotification incoming, String requestTarget) {
         ReceivedNotification record = new ReceivedNotification();
-        record.dokuRequestId = incoming.requestId();
-        record.clientId = incoming.clientId();
-        record.requestTimestamp = incoming.timestamp();
-        record.signature = incoming.signature();
-        record.requestTarget = requestTarget;
-        record.body = new String(incoming.body(), StandardCharsets.UTF_8);
+        record.dokuRequestId = storable(incoming.requestId());
+        record.clientId = storable(incoming.clientId());
+        record.requestTimestamp = storable(incoming.timestamp());
+        record.signature = storable(incoming.signature());
+        record.requestTarget = storable(requestTarget);
+        record.body = incoming.body();
         record.receivedAt = clock.instant();
         return record;
     }
 
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            return node == null ? MissingNode.getInstance() : node;
-        } catch (IOException e) {
-            return MissingNode.getInstance();
-        }
+    /** A header as received, escaped if PostgreSQL's text could not hold it (or a log could misread it). */
+    private static String storable(String header) {
+        return header == null || CleanText.isClean(header) ? header : LogSafe.of(header);
     }
 }

@@ -37,8 +37,9 @@ public class ReceivedNotification extends PanacheEntityBase {
 
     public String signature;
 
+    /** Bytes, not text: whatever arrived is kept, NUL bytes and invalid UTF-8 included. */
     @Column(nullable = false)
-    public String body;
+    public byte[] body;
 
     @Column(name = "invoice_number")
     public String invoiceNumber;

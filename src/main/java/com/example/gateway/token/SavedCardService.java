@@ -34,7 +34,7 @@ public class SavedCardService {
                 .chain(() -> tokensAtDoku(customerId, null))
                 .chain(tokens -> {
                     if (tokens.stream().noneMatch(t -> t.tokenId().equals(tokenId))) {
-                        return Uni.createFrom().failure(tokenNotFound());
+                        return Uni.createFrom().failure(ApiProblem.tokenNotFound());
                     }
                     return doku.deleteToken(Ids.newRequestId(), tokenId, customerId);
                 })
@@ -61,14 +61,9 @@ public class SavedCardService {
         return Panache.withSession(() -> Payment.count("clientName = ?1 and customerId = ?2", client, customerId))
                 .invoke(count -> {
                     if (count == 0) {
-                        throw ApiProblem.of(404, "customer_not_found", "Customer not found",
-                                "No payment of this client names this customer");
+                        throw ApiProblem.customerNotFound();
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static ApiProblem tokenNotFound() {
-        return ApiProblem.of(404, "token_not_found", "Token not found", "The customer has no such token");
     }
 }
