@@ -1,6 +1,7 @@
 package com.example.gateway.doku;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -23,10 +24,15 @@ class ResponseSignatureCheck {
     private final DokuCallMetrics metrics;
     private final boolean enabled;
 
+    @Inject
     ResponseSignatureCheck(DokuSigner signer, DokuCallMetrics metrics, DokuConfig config) {
+        this(signer, metrics, config.verifyResponseSignatures());
+    }
+
+    ResponseSignatureCheck(DokuSigner signer, DokuCallMetrics metrics, boolean enabled) {
         this.signer = signer;
         this.metrics = metrics;
-        this.enabled = config.verifyResponseSignatures();
+        this.enabled = enabled;
     }
 
     /**
