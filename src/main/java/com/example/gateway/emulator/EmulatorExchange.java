@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * How every DOKU API request goes through the emulator, in this order: a scripted request fault
  * (an HTTP error or a dropped connection, before anything is looked at), the Request-Id and signature
  * checks, the ledger (a Request-Id seen before gets its first answer back with 409 and no effect),
- * processing, then the answer, possibly delayed or lost.
+ * processing, then the answer, possibly delayed, lost or wrongly signed. A request fault is the
+ * scripted one if any, else (in chaos mode) a random draw.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test"})
