@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuOperation;
+import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -72,6 +73,21 @@ class EmulatorControlTest {
         control().delete("/chaos").then().statusCode(204);
         control().get("/chaos").then().statusCode(200).body("rate", equalTo(0));
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(201);
+    }
+
+    @Test
+    void chaosAlsoFaultsTheNotificationsOfTheChosenOperations() {
+        control().body("{\"seed\": 7, \"rate\": 1.0, \"faults\": [\"DUPLICATE_NOTIFICATION\"], \"operations\": [\"CHARGE\"]}")
+                .post("/chaos").then().statusCode(200);
+        String invoice = newInvoice();
+
+        create(ORDERS, charge(invoice, 1000, "SALE", APPROVE)).statusCode(201);
+
+        List<SentNotification> sent = Poll.until(() -> emulator.notifications(invoice), list -> list.size() == 2,
+                Duration.ofSeconds(10));
+        assertEquals(sent.get(0).requestId(), sent.get(1).requestId(), "the same notification twice");
+        assertTrue(emulator.requests(DokuOperation.CHARGE).stream().allMatch(call -> call.fault() == null),
+                "no request fault was chosen");
     }
 
     @Test
