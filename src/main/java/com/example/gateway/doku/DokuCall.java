@@ -1,5 +1,8 @@
 package com.example.gateway.doku;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * One DOKU operation as it goes on the wire: the Request-Id is fixed for its lifetime and reused by
  * every retry; only the timestamp and signature are made anew per attempt.
@@ -11,6 +14,8 @@ final class DokuCall {
     private final String targetSuffix;
     private final byte[] body;
     private volatile boolean possiblyDelivered;
+    private volatile Instant firstAttemptAt;
+    private volatile Instant notBefore;
 
     private DokuCall(DokuOperation operation, String requestId, String targetSuffix, byte[] body) {
         this.operation = operation;
@@ -57,5 +62,28 @@ final class DokuCall {
 
     boolean possiblyDelivered() {
         return possiblyDelivered;
+    }
+
+    /** Notes when an attempt starts; the first one starts the retry budget. */
+    void attemptStarting(Instant now) {
+        if (firstAttemptAt == null) {
+            firstAttemptAt = now;
+        }
+    }
+
+    /** How long since the first attempt started. */
+    Duration elapsed(Instant now) {
+        return firstAttemptAt == null ? Duration.ZERO : Duration.between(firstAttemptAt, now);
+    }
+
+    /** DOKU asked (Retry-After) that the next attempt not go out before {@code instant}. */
+    void notBefore(Instant instant) {
+        notBefore = instant;
+    }
+
+    /** How long the next attempt must still wait for DOKU's Retry-After; zero when it may go now. */
+    Duration waitBeforeNextAttempt(Instant now) {
+        Instant earliest = notBefore;
+        return earliest == null || !earliest.isAfter(now) ? Duration.ZERO : Duration.between(now, earliest);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.gateway.doku;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,9 @@ import java.time.Duration;
 
 /**
  * {@code doku.calls}: every DOKU attempt by operation and outcome (success, replayed, rejected,
- * http_429, http_503, http_5xx, connect_error, no_answer) with its latency, and the calls the open
- * circuit breaker refused (circuit_open).
+ * http_429, http_503, http_5xx, connect_error, no_answer, bad_signature) with its latency, and the calls the open
+ * circuit breaker refused (circuit_open). {@code doku.response.signatures}: the verdicts on DOKU's answer
+ * signatures (valid, invalid, absent, not_checked).
  */
 @ApplicationScoped
 class DokuCallMetrics {
@@ -35,5 +37,13 @@ class DokuCallMetrics {
 
     void shortCircuited(DokuOperation operation) {
         timer(operation, "circuit_open").record(Duration.ZERO);
+    }
+
+    void responseSignature(String result) {
+        Counter.builder("doku.response.signatures")
+                .description("DOKU answers by the verdict on their signature")
+                .tag("result", result)
+                .register(meters)
+                .increment();
     }
 }

@@ -24,4 +24,15 @@ public interface DokuConfig {
     /** How far a notification's Request-Timestamp may be from our clock. */
     @WithDefault("PT15M")
     Duration notificationMaxClockSkew();
+
+    /**
+     * The longest {@code Retry-After} (on a 429 or 503) we wait for before the next attempt; DOKU asking
+     * for longer ends the call at once, as unavailable.
+     */
+    @WithDefault("PT5S")
+    Duration retryAfterMax();
+
+    /** Whether DOKU's answer signatures are checked; an answer whose signature does not verify is not trusted. */
+    @WithDefault("true")
+    boolean verifyResponseSignatures();
 }

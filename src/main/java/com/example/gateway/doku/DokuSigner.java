@@ -54,10 +54,23 @@ public final class DokuSigner {
      * check status); an empty body still has a digest.
      */
     public String stringToSign(String requestId, String timestamp, String requestTarget, byte[] body) {
+        return stringToSign("Request-Timestamp", requestId, timestamp, requestTarget, body);
+    }
+
+    /**
+     * DOKU signs its answers like requests, with a {@code Response-Timestamp} line in place of the
+     * {@code Request-Timestamp} one, the path of the request as target, and the digest of the answer's body.
+     */
+    public String responseStringToSign(String requestId, String timestamp, String requestTarget, byte[] body) {
+        return stringToSign("Response-Timestamp", requestId, timestamp, requestTarget, body);
+    }
+
+    private String stringToSign(String timestampHeader, String requestId, String timestamp, String requestTarget,
+            byte[] body) {
         StringBuilder text = new StringBuilder()
                 .append("Client-Id:").append(clientId).append('\n')
                 .append("Request-Id:").append(requestId).append('\n')
-                .append("Request-Timestamp:").append(timestamp).append('\n')
+                .append(timestampHeader).append(':').append(timestamp).append('\n')
                 .append("Request-Target:").append(requestTarget);
         if (body != null) {
             text.append('\n').append("Digest:").append(digest(body));
@@ -79,7 +92,21 @@ public final class DokuSigner {
         if (receivedClientId == null || requestId == null || timestamp == null || receivedSignature == null) {
             return false;
         }
-        byte[] expected = sign(requestId, timestamp, requestTarget, body).getBytes(StandardCharsets.UTF_8);
+        return matches(receivedClientId, stringToSign(requestId, timestamp, requestTarget, body), receivedSignature);
+    }
+
+    /** Checks the signature of one of DOKU's answers (see {@link #responseStringToSign}), in constant time. */
+    public boolean verifyResponse(String receivedClientId, String requestId, String timestamp, String requestTarget,
+            byte[] body, String receivedSignature) {
+        if (receivedClientId == null || timestamp == null || receivedSignature == null) {
+            return false;
+        }
+        return matches(receivedClientId, responseStringToSign(requestId, timestamp, requestTarget, body),
+                receivedSignature);
+    }
+
+    private boolean matches(String receivedClientId, String stringToSign, String receivedSignature) {
+        byte[] expected = signatureOf(stringToSign).getBytes(StandardCharsets.UTF_8);
         byte[] actual = receivedSignature.trim().getBytes(StandardCharsets.UTF_8);
         boolean signatureMatches = MessageDigest.isEqual(expected, actual);
         boolean clientMatches = MessageDigest.isEqual(

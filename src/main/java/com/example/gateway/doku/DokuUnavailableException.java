@@ -1,8 +1,8 @@
 package com.example.gateway.doku;
 
 /**
- * Every attempt failed before DOKU could have acted (connection refused, 429, 503, circuit open):
- * nothing happened at DOKU for certain.
+ * Every attempt failed before DOKU could have acted (connection refused, 429, 503, circuit open, or
+ * DOKU asking us to come back later than we wait): nothing happened at DOKU for certain.
  */
 public final class DokuUnavailableException extends DokuException {
 

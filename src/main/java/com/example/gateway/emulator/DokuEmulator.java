@@ -11,6 +11,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
@@ -50,7 +51,10 @@ public class DokuEmulator {
 
     // ------------------------------------------------------------------ for tests and developers
 
-    /** Forgets everything: transactions, tokens, ledger, scripted faults, requests and notifications. */
+    /**
+     * Forgets everything: transactions, tokens, ledger, scripted faults, chaos mode, Retry-After,
+     * requests and notifications.
+     */
     public void reset() {
         book.clear();
         tokens.clear();
@@ -91,6 +95,54 @@ public class DokuEmulator {
     /** A transaction by invoice number or by the Request-Id it was created with. */
     public Optional<TransactionSnapshot> transaction(String invoiceOrRequestId) {
         return book.byInvoiceOrRequestId(invoiceOrRequestId).map(EmulatedTransaction::snapshot);
+    }
+
+    /** Every answered Request-Id and every transaction, for invariant checks. */
+    public LedgerReadout ledgerReadout() {
+        return LedgerReadout.of(ledger.entries(), book.all().stream().map(EmulatedTransaction::snapshot).toList());
+    }
+
+    /**
+     * Makes check status report {@code status} (EXPIRED, TIMEOUT or REDIRECT) for a transaction, as
+     * time or the customer would. Fails with {@link NoSuchElementException} for an unknown invoice,
+     * {@link IllegalArgumentException} for another status and {@link IllegalStateException} when the
+     * transaction's state does not allow it (see {@link EmulatedTransaction#forceStatus}).
+     */
+    public TransactionSnapshot forceStatus(String invoiceNumber, String status) {
+        EmulatedTransaction transaction = book.byInvoice(invoiceNumber)
+                .orElseThrow(() -> new NoSuchElementException("no transaction with invoice " + invoiceNumber));
+        transaction.forceStatus(status, clock.instant());
+        return transaction.snapshot();
+    }
+
+    /**
+     * The Retry-After of the 429 and 503 faults from now on (until {@link #reset}): delta-seconds
+     * such as {@code "3"}, an HTTP-date, or {@code null} for no header. The default is {@code "1"}.
+     */
+    public void retryAfter(String value) {
+        faults.retryAfter(value);
+    }
+
+    /**
+     * Turns on random faults: each later request of {@code operations} (and each notification they
+     * send) gets, with probability {@code rate}, one of {@code faults} drawn from a generator seeded
+     * with {@code seed}; scripted faults still come first. Rate 0 turns it off, as does {@link #reset}.
+     */
+    public void chaos(long seed, double rate, Set<EmulatorFault> faultsToDraw, Set<DokuOperation> operations) {
+        faults.chaos(new EmulatorChaos.Settings(seed, rate, faultsToDraw, operations));
+    }
+
+    public void stopChaos() {
+        faults.chaos(null);
+    }
+
+    Optional<EmulatorChaos.Settings> chaosSettings() {
+        return faults.chaos();
+    }
+
+    /** Sends every held notification now, the last held first; emits the deliveries in order. */
+    public Uni<List<SentNotification>> releaseHeldNotifications() {
+        return sender.releaseHeld();
     }
 
     /** Marks a transaction settled: from now on a refund is a FULL_ or PARTIAL_REFUND, not a VOID. */

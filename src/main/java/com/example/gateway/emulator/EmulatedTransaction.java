@@ -22,6 +22,12 @@ final class EmulatedTransaction {
     static final String FAILED = "FAILED";
     static final String REFUNDED = "REFUNDED";
     static final String VOIDED = "VOIDED";
+    /** A payment page nobody paid in time, or an authorization DOKU released uncaptured. */
+    static final String EXPIRED = "EXPIRED";
+    /** The payment did not complete in time (for example at the acquirer). */
+    static final String TIMEOUT = "TIMEOUT";
+    /** The customer is still at 3-D Secure: the payment can still complete. */
+    static final String REDIRECT = "REDIRECT";
 
     private final TransactionTerms terms;
     private final String sessionId;
@@ -50,8 +56,28 @@ final class EmulatedTransaction {
         return sessionId;
     }
 
+    /** Not decided yet: waiting for the customer, possibly at 3-D Secure. */
     synchronized boolean pending() {
-        return PENDING.equals(status);
+        return PENDING.equals(status) || REDIRECT.equals(status);
+    }
+
+    /**
+     * Puts the transaction in a status only time or the customer would otherwise bring (for tests):
+     * REDIRECT or TIMEOUT while it is undecided, EXPIRED while it is undecided or as an approved
+     * authorization with nothing captured (DOKU released it).
+     */
+    synchronized void forceStatus(String newStatus, Instant now) {
+        boolean allowed = switch (newStatus) {
+            case REDIRECT, TIMEOUT -> pending();
+            case EXPIRED -> pending() || (SUCCESS.equals(status) && isAuthorize() && captures.isEmpty());
+            default -> throw new IllegalArgumentException("status must be one of EXPIRED, TIMEOUT, REDIRECT");
+        };
+        if (!allowed) {
+            throw new IllegalStateException("invoice " + terms.invoiceNumber() + " is " + status
+                    + " and cannot become " + newStatus);
+        }
+        status = newStatus;
+        date = now;
     }
 
     /**

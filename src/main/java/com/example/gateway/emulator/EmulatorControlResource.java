@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,9 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A thin control panel over {@link DokuEmulator} for developers (curl, dev mode). Unsigned: it is
@@ -51,6 +55,72 @@ public class EmulatorControlResource {
         return Response.ok(Map.of("operation", operation, "pending", emulator.pendingFaults(operation))).build();
     }
 
+    /**
+     * {@code {"seed": 42, "rate": 0.3, "faults": ["HTTP_503", ...], "operations": ["CHARGE", ...]}}: random
+     * faults from now on (see {@link DokuEmulator#chaos}). {@code faults} and {@code operations} default
+     * to all; rate 0 turns the mode off. Answers the settings in force.
+     */
+    @POST
+    @Path("/chaos")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response chaos(JsonNode request) {
+        Set<EmulatorFault> faults = EnumSet.noneOf(EmulatorFault.class);
+        Set<DokuOperation> operations = EnumSet.noneOf(DokuOperation.class);
+        try {
+            if (!request.path("rate").isNumber() || (request.has("seed") && !request.get("seed").canConvertToLong())) {
+                throw new IllegalArgumentException("rate must be a number and seed an integer");
+            }
+            request.path("faults").forEach(fault -> faults.add(EmulatorFault.valueOf(fault.asText())));
+            request.path("operations").forEach(operation -> operations.add(DokuOperation.valueOf(operation.asText())));
+            emulator.chaos(request.path("seed").asLong(0),
+                    request.get("rate").asDouble(),
+                    request.has("faults") ? faults : EnumSet.allOf(EmulatorFault.class),
+                    request.has("operations") ? operations : EnumSet.allOf(DokuOperation.class));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(Map.of("error", "expected {\"seed\": integer, \"rate\": 0..1, "
+                    + "\"faults\": [any of " + List.of(EmulatorFault.values()) + "], \"operations\": [any of "
+                    + List.of(DokuOperation.values()) + "]}: " + e.getMessage())).build();
+        }
+        return chaosSettings();
+    }
+
+    /** The chaos settings in force, or {@code {"rate": 0}} when the mode is off. */
+    @GET
+    @Path("/chaos")
+    public Response chaosSettings() {
+        return emulator.chaosSettings().map(settings -> Response.ok(settings).build())
+                .orElseGet(() -> Response.ok(Map.of("rate", 0)).build());
+    }
+
+    @DELETE
+    @Path("/chaos")
+    public Response stopChaos() {
+        emulator.stopChaos();
+        return Response.noContent().build();
+    }
+
+    /** {@code {"value": "3"}} (delta-seconds or an HTTP-date), or {@code {"value": null}} for no header. */
+    @POST
+    @Path("/retry-after")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response retryAfter(JsonNode request) {
+        JsonNode value = request.path("value");
+        if (!value.isTextual() && !value.isNull()) {
+            return Response.status(400).entity(Map.of("error", "expected {\"value\": \"<seconds or HTTP-date>\" or null}")).build();
+        }
+        emulator.retryAfter(value.isNull() ? null : value.asText());
+        Map<String, String> answer = new HashMap<>();
+        answer.put("value", value.isNull() ? null : value.asText());
+        return Response.ok(answer).build();
+    }
+
+    /** Every Request-Id answered (with its effects) and every transaction's amounts. */
+    @GET
+    @Path("/ledger")
+    public LedgerReadout ledger() {
+        return emulator.ledgerReadout();
+    }
+
     @GET
     @Path("/requests")
     public List<ReceivedRequest> requests() {
@@ -71,6 +141,29 @@ public class EmulatorControlResource {
                 .map(status -> Response.ok(Map.of("gateway_status", status)).build())
                 .onFailure(NoSuchElementException.class)
                 .recoverWithItem(failure -> Response.status(404).entity(Map.of("error", failure.getMessage())).build());
+    }
+
+    /** Delivers every held notification now, the last held first: {@code {"released": [...]}}. */
+    @POST
+    @Path("/notifications/release-held")
+    public Uni<Map<String, List<SentNotification>>> releaseHeld() {
+        return emulator.releaseHeldNotifications().map(released -> Map.of("released", released));
+    }
+
+    /** {@code {"status": "EXPIRED"}} (or TIMEOUT, REDIRECT): what check status reports from now on. */
+    @POST
+    @Path("/transactions/{invoice}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response forceStatus(@PathParam("invoice") String invoiceNumber, JsonNode request) {
+        try {
+            return Response.ok(emulator.forceStatus(invoiceNumber, request.path("status").asText())).build();
+        } catch (NoSuchElementException e) {
+            return Response.status(404).entity(Map.of("error", e.getMessage())).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+        } catch (IllegalStateException e) {
+            return Response.status(409).entity(Map.of("error", e.getMessage())).build();
+        }
     }
 
     @GET

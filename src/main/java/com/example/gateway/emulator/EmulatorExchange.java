@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * How every DOKU API request goes through the emulator, in this order: a scripted request fault
  * (an HTTP error or a dropped connection, before anything is looked at), the Request-Id and signature
  * checks, the ledger (a Request-Id seen before gets its first answer back with 409 and no effect),
- * processing, then the answer, possibly delayed or lost.
+ * processing, then the answer, possibly delayed, lost or wrongly signed. A request fault is the
+ * scripted one if any, else (in chaos mode) a random draw.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test"})
@@ -51,7 +52,7 @@ class EmulatorExchange {
 
         if (fault != null && fault.httpStatus() != 0) {
             log.answered(fault.httpStatus(), null, false);
-            return Uni.createFrom().item(faultAnswer(fault.httpStatus(), path, now));
+            return Uni.createFrom().item(faultAnswer(fault.httpStatus(), path, now, emulator.faults().retryAfter()));
         }
         if (fault == EmulatorFault.DROP_CONNECTION) {
             log.answered(0, null, false);
@@ -80,14 +81,14 @@ class EmulatorExchange {
                     emulator.ledger().recordEffect(requestId);
                 }
                 processed[0] = outcome;
-                return new EmulatorLedger.StoredAnswer(outcome.status(), EmulatorJson.write(outcome.body()),
+                return new EmulatorLedger.StoredAnswer(operation, outcome.status(), EmulatorJson.write(outcome.body()),
                         outcome.invoiceNumber());
             });
         } catch (RuntimeException bug) {
             // Not DOKU behaviour but an emulator bug: not kept in the ledger, so a retry is processed afresh.
             LOG.errorf(bug, "DOKU emulator failed on %s (Request-Id %s)", operation, requestId);
             log.answered(500, null, false);
-            return Uni.createFrom().item(faultAnswer(500, path, now));
+            return Uni.createFrom().item(faultAnswer(500, path, now, null));
         }
 
         EmulatorLedger.StoredAnswer stored = result.answer();
@@ -99,16 +100,24 @@ class EmulatorExchange {
         if (fault == EmulatorFault.ANSWER_LOST) {
             return closeConnection(http);
         }
-        Response response = answer(status, stored.body(), requestId, path, now);
+        Response response = answer(status, stored.body(), requestId, path, now, fault == EmulatorFault.BAD_RESPONSE_SIGNATURE);
         if (fault == EmulatorFault.DELAY) {
             return Uni.createFrom().item(response).onItem().delayIt().by(settings.delay());
         }
         return Uni.createFrom().item(response);
     }
 
-    /** A JSON answer signed as DOKU signs its answers (Response-Timestamp in place of Request-Timestamp). */
     private Response answer(int status, String body, String requestId, String path, Instant now) {
+        return answer(status, body, requestId, path, now, false);
+    }
+
+    /**
+     * A JSON answer signed as DOKU signs its answers (Response-Timestamp in place of Request-Timestamp),
+     * or with {@code wrongSignature} signed over other bytes than it carries, as a tampered answer would be.
+     */
+    private Response answer(int status, String body, String requestId, String path, Instant now, boolean wrongSignature) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] signedBytes = wrongSignature ? (body + " ").getBytes(StandardCharsets.UTF_8) : bytes;
         String timestamp = EmulatorSignatures.timestamp(now);
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -117,13 +126,16 @@ class EmulatorExchange {
                 .header("Response-Timestamp", timestamp);
         if (requestId != null) {
             builder.header("Request-Id", requestId)
-                    .header("Signature", signatures.signResponse(requestId, timestamp, path, bytes));
+                    .header("Signature", signatures.signResponse(requestId, timestamp, path, signedBytes));
         }
         return builder.build();
     }
 
-    /** What a failing DOKU (or the proxy in front of it) answers: a generic body, no signature. */
-    private static Response faultAnswer(int status, String path, Instant now) {
+    /**
+     * What a failing DOKU (or the proxy in front of it) answers: a generic body, no signature, and on
+     * 429 and 503 the Retry-After currently set ({@code null}: none).
+     */
+    private static Response faultAnswer(int status, String path, Instant now, String retryAfter) {
         Response.Status reason = Response.Status.fromStatusCode(status);
         String body = EmulatorJson.write(EmulatorJson.object()
                 .put("timestamp", EmulatorSignatures.timestamp(now))
@@ -131,8 +143,8 @@ class EmulatorExchange {
                 .put("error", reason == null ? "Error" : reason.getReasonPhrase())
                 .put("path", path));
         Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        if (status == 429 || status == 503) {
-            builder.header("Retry-After", "1");
+        if ((status == 429 || status == 503) && retryAfter != null) {
+            builder.header("Retry-After", retryAfter);
         }
         return builder.build();
     }
@@ -168,8 +180,8 @@ class EmulatorExchange {
         }
 
         void answered(int status, String invoiceNumber, boolean replayed) {
-            emulator.record(new ReceivedRequest(receivedAt, operation, method, path, requestId, signatureValid,
-                    status, fault, invoiceNumber, replayed));
+            emulator.record(new ReceivedRequest(receivedAt, clock.instant(), operation, method, path, requestId,
+                    signatureValid, status, fault, invoiceNumber, replayed));
             LOG.infof("DOKU emulator %s %s Request-Id=%s invoice=%s -> %s%s%s", operation, path, requestId,
                     invoiceNumber, status == 0 ? "connection closed" : String.valueOf(status),
                     fault == null ? "" : " [fault " + fault + "]", replayed ? " [replayed]" : "");

@@ -9,9 +9,9 @@ public enum EmulatorFault {
 
     /** Answer 500 with DOKU's generic error body, without processing. */
     HTTP_500(500),
-    /** Answer 503 without processing. */
+    /** Answer 503 without processing, with the Retry-After set by {@link DokuEmulator#retryAfter}. */
     HTTP_503(503),
-    /** Answer 429 without processing. */
+    /** Answer 429 without processing, with the Retry-After set by {@link DokuEmulator#retryAfter}. */
     HTTP_429(429),
     /** Process and ledger the request, then answer only after {@code emulator.delay}. */
     DELAY(0),
@@ -19,6 +19,8 @@ public enum EmulatorFault {
     DROP_CONNECTION(0),
     /** Process and ledger the request, then close the connection without answering. */
     ANSWER_LOST(0),
+    /** Process and ledger the request, then answer with a signature that does not verify. */
+    BAD_RESPONSE_SIGNATURE(0),
     /** Send the notification twice, byte for byte, with the same Request-Id. */
     DUPLICATE_NOTIFICATION(0),
     /**

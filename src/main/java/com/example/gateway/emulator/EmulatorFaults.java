@@ -11,12 +11,17 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The scripted faults: per operation, one FIFO queue for incoming requests and one for outgoing
- * notifications, each consumed one fault per event.
+ * notifications, each consumed one fault per event. When nothing is scripted for an event, the chaos
+ * mode (if on) may draw a fault for it.
  */
 final class EmulatorFaults {
 
+    static final String DEFAULT_RETRY_AFTER = "1";
+
     private final Map<DokuOperation, Deque<EmulatorFault>> requestFaults = queues();
     private final Map<DokuOperation, Deque<EmulatorFault>> notificationFaults = queues();
+    private volatile EmulatorChaos chaos;
+    private volatile String retryAfter = DEFAULT_RETRY_AFTER;
 
     void script(DokuOperation operation, EmulatorFault... faults) {
         for (EmulatorFault fault : faults) {
@@ -24,14 +29,35 @@ final class EmulatorFaults {
         }
     }
 
-    /** Takes the next fault for an incoming request of this operation, if one is scripted. */
-    Optional<EmulatorFault> nextForRequest(DokuOperation operation) {
-        return Optional.ofNullable(requestFaults.get(operation).pollFirst());
+    /** Turns the chaos mode on with these settings (a fresh draw sequence), or off with {@code null}. */
+    void chaos(EmulatorChaos.Settings settings) {
+        chaos = settings == null || settings.rate() == 0 ? null : new EmulatorChaos(settings);
     }
 
-    /** Takes the next fault for a notification this operation sends, if one is scripted. */
+    /** The chaos settings in force, if the mode is on. */
+    Optional<EmulatorChaos.Settings> chaos() {
+        EmulatorChaos current = chaos;
+        return current == null ? Optional.empty() : Optional.of(current.settings());
+    }
+
+    /** Takes the next fault for an incoming request of this operation: the scripted one, else a chaos draw. */
+    Optional<EmulatorFault> nextForRequest(DokuOperation operation) {
+        EmulatorFault scripted = requestFaults.get(operation).pollFirst();
+        EmulatorChaos current = chaos;
+        if (scripted != null || current == null) {
+            return Optional.ofNullable(scripted);
+        }
+        return current.forRequest(operation);
+    }
+
+    /** Takes the next fault for a notification this operation sends: the scripted one, else a chaos draw. */
     Optional<EmulatorFault> nextForNotification(DokuOperation operation) {
-        return Optional.ofNullable(notificationFaults.get(operation).pollFirst());
+        EmulatorFault scripted = notificationFaults.get(operation).pollFirst();
+        EmulatorChaos current = chaos;
+        if (scripted != null || current == null) {
+            return Optional.ofNullable(scripted);
+        }
+        return current.forNotification(operation);
     }
 
     /** What is still queued for an operation, requests first. */
@@ -41,9 +67,20 @@ final class EmulatorFaults {
         return all;
     }
 
+    /** The Retry-After header value of 429 and 503 answers (delta-seconds or an HTTP-date); {@code null}: none. */
+    void retryAfter(String value) {
+        retryAfter = value;
+    }
+
+    String retryAfter() {
+        return retryAfter;
+    }
+
     void clear() {
         requestFaults.values().forEach(Deque::clear);
         notificationFaults.values().forEach(Deque::clear);
+        chaos = null;
+        retryAfter = DEFAULT_RETRY_AFTER;
     }
 
     private static Map<DokuOperation, Deque<EmulatorFault>> queues() {

@@ -1,5 +1,8 @@
 package com.example.gateway.emulator;
 
+import com.example.gateway.doku.DokuOperation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,9 +15,10 @@ import java.util.function.Supplier;
  */
 final class EmulatorLedger {
 
-    /** A kept answer: the HTTP status and body first given, and the invoice it concerned (if known). */
-    record StoredAnswer(int status, String body, String invoiceNumber) {
+    /** A kept answer: the operation asked, the HTTP status and body first given, and the invoice it concerned (if known). */
+    record StoredAnswer(DokuOperation operation, int status, String body, String invoiceNumber) {
     }
+
 
     /** What {@link #answerOnce} did: processed now ({@code replayed == false}) or gave back a kept answer. */
     record Result(StoredAnswer answer, boolean replayed) {
@@ -50,6 +54,22 @@ final class EmulatorLedger {
     int effects(String requestId) {
         AtomicInteger count = effects.get(requestId);
         return count == null ? 0 : count.get();
+    }
+
+    /** Every Request-Id answered so far (in no particular order); one still being processed is left out. */
+    List<LedgerReadout.Request> entries() {
+        List<LedgerReadout.Request> entries = new ArrayList<>();
+        slots.forEach((requestId, slot) -> {
+            StoredAnswer answer;
+            synchronized (slot) {
+                answer = slot.answer;
+            }
+            if (answer != null) {
+                entries.add(new LedgerReadout.Request(requestId, answer.operation(), answer.invoiceNumber(), answer.status(),
+                        effects(requestId)));
+            }
+        });
+        return entries;
     }
 
     void clear() {

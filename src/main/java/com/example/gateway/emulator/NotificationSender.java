@@ -14,12 +14,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -44,6 +47,8 @@ class NotificationSender {
     private final Clock clock;
     private final HttpClient client;
     private final Map<String, Signed> byRequestId = new ConcurrentHashMap<>();
+    /** Request-Ids of notifications held and not sent since, in the order they were held. */
+    private final Deque<String> held = new ConcurrentLinkedDeque<>();
     private final List<SentNotification> sent = new CopyOnWriteArrayList<>();
     /** Per invoice, the end of the chain of deliveries still running. */
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
@@ -74,6 +79,7 @@ class NotificationSender {
         if (fault.filter(EmulatorFault.HOLD_NOTIFICATION::equals).isPresent()) {
             LOG.infof("DOKU emulator holds notification %s (%s %s for %s)", signed.requestId(),
                     notification.transactionType(), notification.transactionStatus(), notification.invoiceNumber());
+            held.add(signed.requestId());
             return Uni.createFrom().item(List.of(record(signed, clock.instant(), 0, true)));
         }
         boolean twice = fault.filter(EmulatorFault.DUPLICATE_NOTIFICATION::equals).isPresent();
@@ -102,7 +108,29 @@ class NotificationSender {
         if (stored == null) {
             return Uni.createFrom().failure(new NoSuchElementException("no notification with Request-Id " + requestId));
         }
+        held.remove(requestId);
         return post(sign(stored.notification(), requestId)).map(SentNotification::gatewayStatus);
+    }
+
+    /**
+     * Sends every held notification now, the last held first (late and out of order), one after the
+     * other, each with a fresh timestamp and signature. Emits the deliveries in the order made.
+     */
+    Uni<List<SentNotification>> releaseHeld() {
+        List<String> toRelease = new ArrayList<>();
+        for (String requestId = held.pollLast(); requestId != null; requestId = held.pollLast()) {
+            toRelease.add(requestId);
+        }
+        Uni<List<SentNotification>> chain = Uni.createFrom().item(List.of());
+        for (String requestId : toRelease) {
+            Signed stored = byRequestId.get(requestId);
+            chain = chain.chain(done -> post(sign(stored.notification(), requestId)).map(sent -> {
+                List<SentNotification> all = new ArrayList<>(done);
+                all.add(sent);
+                return all;
+            }));
+        }
+        return chain;
     }
 
     List<SentNotification> sent() {
@@ -111,6 +139,7 @@ class NotificationSender {
 
     void clear() {
         byRequestId.clear();
+        held.clear();
         inFlight.clear();
         sent.clear();
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * One API request the emulator received, in arrival order.
  *
+ * @param answeredAt     when the answer was ready to go (or the connection was closed)
  * @param path           the request path exactly as received (the signed Request-Target)
  * @param requestId      the Request-Id header, {@code null} if missing
  * @param signatureValid whether Client-Id, timestamp and signature were all right
@@ -17,6 +18,7 @@ import java.time.Instant;
  */
 public record ReceivedRequest(
         Instant receivedAt,
+        Instant answeredAt,
         DokuOperation operation,
         String method,
         String path,

@@ -1,6 +1,7 @@
 package com.example.gateway.emulator;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,11 @@ final class TransactionBook {
 
     Optional<EmulatedTransaction> byAuthorizeId(String authorizeId) {
         return Optional.ofNullable(byAuthorizeId.get(authorizeId));
+    }
+
+    /** Every transaction, in no particular order. */
+    List<EmulatedTransaction> all() {
+        return List.copyOf(byInvoice.values());
     }
 
     void clear() {

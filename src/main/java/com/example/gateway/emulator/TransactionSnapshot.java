@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the emulator knows about one transaction at one moment (an immutable copy).
  *
- * @param status            PENDING (page not paid yet), SUCCESS, FAILED, REFUNDED (fully) or VOIDED
+ * @param status            PENDING (page not paid yet), SUCCESS, FAILED, REFUNDED (fully), VOIDED, or as set
+ *                          for tests: EXPIRED, TIMEOUT, REDIRECT
  * @param paymentType       SALE, AUTHORIZE, INSTALLMENT, MOTO or RECURRING
  * @param originalRequestId the Request-Id the payment page or charge was created with
  * @param sessionId         the payment page session, {@code null} for a charge

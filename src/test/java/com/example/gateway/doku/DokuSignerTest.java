@@ -75,4 +75,17 @@ class DokuSignerTest {
     void toStringDoesNotRevealTheKey() {
         assertFalse(signer.toString().contains("unit-test-secret-key"));
     }
+
+    @Test
+    void answersAreSignedWithAResponseTimestampAndVerified() {
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        String text = signer.responseStringToSign("req-1", TIMESTAMP, "/x", body);
+        assertEquals("Client-Id:" + CLIENT_ID + "\nRequest-Id:req-1\nResponse-Timestamp:" + TIMESTAMP
+                + "\nRequest-Target:/x\nDigest:AVq9f1zFei3ZS3WQ8ErYCEJzkF7jPsXOvq5iJ2qX+GI=", text);
+        String signature = signer.signatureOf(text);
+        assertTrue(signer.verifyResponse(CLIENT_ID, "req-1", TIMESTAMP, "/x", body, signature));
+        assertFalse(signer.verifyResponse(CLIENT_ID, "req-1", TIMESTAMP, "/x", body,
+                signer.sign("req-1", TIMESTAMP, "/x", body)), "a request signature is not an answer signature");
+        assertFalse(signer.verifyResponse(CLIENT_ID, "req-1", null, "/x", body, signature));
+    }
 }

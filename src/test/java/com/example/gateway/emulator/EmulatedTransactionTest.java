@@ -81,10 +81,42 @@ class EmulatedTransactionTest {
                 }, NOW)).status());
     }
 
+    @Test
+    void anUnpaidPageGoesThroughRedirectAndCanStillBePaidOrExpire() {
+        EmulatedTransaction page = unpaid("SALE");
+        page.forceStatus("REDIRECT", NOW);
+        assertEquals("REDIRECT", page.snapshot().status());
+        assertEquals("SUCCESS", page.complete(CardResult.of(TestCard.VISA_APPROVED), v -> null, NOW).status());
+
+        EmulatedTransaction forgotten = unpaid("SALE");
+        forgotten.forceStatus("EXPIRED", NOW.plusSeconds(60));
+        assertEquals("EXPIRED", forgotten.snapshot().status());
+        assertEquals(NOW.plusSeconds(60), forgotten.snapshot().date());
+        assertThrows(EmulatorRejection.class, () -> forgotten.complete(CardResult.of(TestCard.VISA_APPROVED), v -> null, NOW));
+    }
+
+    @Test
+    void onlyAnUncapturedAuthorizationCanBeReleasedAsExpired() {
+        EmulatedTransaction auth = paid("AUTHORIZE", TestCard.VISA_APPROVED);
+        assertThrows(IllegalStateException.class, () -> auth.forceStatus("TIMEOUT", NOW));
+        auth.forceStatus("EXPIRED", NOW);
+        assertThrows(EmulatorRejection.class, () -> auth.capture(null, "c1", NOW));
+
+        EmulatedTransaction captured = paid("AUTHORIZE", TestCard.VISA_APPROVED);
+        captured.capture(1_000L, "c1", NOW);
+        assertThrows(IllegalStateException.class, () -> captured.forceStatus("EXPIRED", NOW));
+        assertThrows(IllegalStateException.class, () -> paid("SALE", TestCard.VISA_APPROVED).forceStatus("EXPIRED", NOW));
+        assertThrows(IllegalArgumentException.class, () -> unpaid("SALE").forceStatus("SETTLED", NOW));
+    }
+
     private static EmulatedTransaction paid(String type, TestCard card) {
-        EmulatedTransaction transaction = new EmulatedTransaction(new TransactionTerms(DokuOperation.CHARGE, "INV-1",
-                10_000, type, false, "req-1", "CUST-1", "Anton", null, null, null, false, null), null, NOW);
+        EmulatedTransaction transaction = unpaid(type);
         transaction.complete(CardResult.of(card), v -> null, NOW);
         return transaction;
+    }
+
+    private static EmulatedTransaction unpaid(String type) {
+        return new EmulatedTransaction(new TransactionTerms(DokuOperation.CHARGE, "INV-1",
+                10_000, type, false, "req-1", "CUST-1", "Anton", null, null, null, false, null), null, NOW);
     }
 }

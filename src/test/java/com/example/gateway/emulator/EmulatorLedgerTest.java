@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.gateway.doku.DokuOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,7 @@ class EmulatorLedgerTest {
 
     private EmulatorLedger.StoredAnswer process(int status, String body) {
         processed.incrementAndGet();
-        return new EmulatorLedger.StoredAnswer(status, body, "INV-1");
+        return new EmulatorLedger.StoredAnswer(DokuOperation.CHARGE, status, body, "INV-1");
     }
 
     @Test
