@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -40,13 +41,17 @@ public class IdempotencyKeys {
     private final ObjectMapper json;
     private final Clock clock;
     private final byte[] hashKey;
+    /** How long an unfinished claim blocks other requests with its key: longer than any request runs. */
+    private final Duration lease;
 
     IdempotencyKeys(Pool db, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "gateway.request-hash-key") String hashKey) {
+            @ConfigProperty(name = "gateway.request-hash-key") String hashKey,
+            @ConfigProperty(name = "gateway.idempotency.lease", defaultValue = "PT2M") Duration lease) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
+        this.lease = lease;
     }
 
     /**
@@ -84,10 +89,21 @@ public class IdempotencyKeys {
                 : existing(client, key, method, path, hash));
     }
 
+    /**
+     * Claims the key for this request, or takes over a claim of the same request whose lease ran out
+     * (its process died before storing a response). A completed key is never taken over.
+     */
     private Uni<Boolean> claim(String client, String key, String method, String path, String hash) {
+        OffsetDateTime now = now();
         return db.preparedQuery("INSERT INTO idempotency_keys (client_name, idempotency_key, request_method, "
-                        + "request_path, request_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(client, key, method, path, hash, now()))
+                        + "request_path, request_hash, created_at, claimed_until) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                        + "ON CONFLICT (client_name, idempotency_key) DO UPDATE SET claimed_until = EXCLUDED.claimed_until "
+                        + "WHERE idempotency_keys.response_status IS NULL "
+                        + "AND (idempotency_keys.claimed_until IS NULL OR idempotency_keys.claimed_until < $6) "
+                        + "AND idempotency_keys.request_method = EXCLUDED.request_method "
+                        + "AND idempotency_keys.request_path = EXCLUDED.request_path "
+                        + "AND idempotency_keys.request_hash = EXCLUDED.request_hash")
+                .execute(Tuple.of(client, key, method, path, hash, now).addValue(now.plus(lease)))
                 .map(rows -> rows.rowCount() == 1);
     }
 

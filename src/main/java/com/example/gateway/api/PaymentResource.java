@@ -88,7 +88,7 @@ public class PaymentResource {
         String idempotencyKey = idempotencyKey(request);
         Long amount = AmountRequestReader.readCapture(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/capture", body,
-                () -> captures.capture(client, id, amount).chain(p -> view(client, p.id))
+                () -> captures.capture(client, id, amount, idempotencyKey).chain(p -> view(client, p.id))
                         .map(view -> Response.ok(view).build()));
     }
 
@@ -102,7 +102,7 @@ public class PaymentResource {
         String idempotencyKey = idempotencyKey(request);
         RefundRequest refund = AmountRequestReader.readRefund(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/refunds", body,
-                () -> refunds.refund(client, id, refund.amount(), refund.reason())
+                () -> refunds.refund(client, id, refund.amount(), refund.reason(), idempotencyKey)
                         .map(op -> Response.status(201).entity(RefundView.of(op)).build()));
     }
 

@@ -22,8 +22,8 @@ public class CaptureService {
     }
 
     /** @param amount null captures the whole authorized amount */
-    public Uni<Payment> capture(String client, String paymentId, Long amount) {
-        return runner.run(client, paymentId, PaymentOperation.Kind.CAPTURE, null,
+    public Uni<Payment> capture(String client, String paymentId, Long amount, String idempotencyKey) {
+        return runner.run(client, paymentId, PaymentOperation.Kind.CAPTURE, null, idempotencyKey,
                         (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
                         (payment, op) -> doku.capture(op.dokuRequestId, payment.authorizeId,
                                 op.amount == payment.authorizedAmount ? null : op.amount))

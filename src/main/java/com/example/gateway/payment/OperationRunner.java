@@ -42,17 +42,38 @@ class OperationRunner {
         this.clock = clock;
     }
 
-    Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, Rules rules,
-            BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
+    /**
+     * @param idempotencyKey the caller's key, or null: an operation already stored under it (by an
+     *                       attempt whose process died) is answered as it stands, and DOKU is not called again
+     */
+    Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, String idempotencyKey,
+            Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
         return reconciler.settleDoubtFirst(client, paymentId)
                 .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
                     Payments.ownedBy(client, payment);
-                    PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
-                    ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
-                    return op.persist().replaceWith(new Done(payment, op));
+                    return earlierAttempt(paymentId, idempotencyKey).chain(earlier -> {
+                        if (earlier != null) {
+                            return Uni.createFrom().item(new Started(new Done(payment, earlier), false));
+                        }
+                        PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
+                        op.idempotencyKey = idempotencyKey;
+                        ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
+                        return op.persist().replaceWith(new Started(new Done(payment, op), true));
+                    });
                 }))
-                .chain(started -> callDoku.apply(started.payment(), started.operation())
-                        .onItemOrFailure().transformToUni((result, failure) -> record(started, result, failure)));
+                .chain(started -> !started.fresh() ? Uni.createFrom().item(started.done())
+                        : callDoku.apply(started.done().payment(), started.done().operation())
+                                .onItemOrFailure().transformToUni((result, failure) -> record(started.done(), result, failure)));
+    }
+
+    /** A write-ahead operation and whether this request stored it (false: an earlier attempt did). */
+    private record Started(Done done, boolean fresh) {
+    }
+
+    private static Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem()
+                : PaymentOperation.<PaymentOperation>find("paymentId = ?1 and idempotencyKey = ?2", paymentId, idempotencyKey)
+                        .firstResult();
     }
 
     private Uni<Done> record(Done started, OperationResult result, Throwable failure) {

@@ -45,6 +45,10 @@ public class PaymentOperation extends PanacheEntityBase {
 
     public String reason;
 
+    /** The caller's Idempotency-Key, if any: a retry of the same request finds this operation again. */
+    @Column(name = "idempotency_key", updatable = false)
+    public String idempotencyKey;
+
     @Column(name = "approval_code")
     public String approvalCode;
 

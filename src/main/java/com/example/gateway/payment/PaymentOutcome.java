@@ -22,17 +22,34 @@ public final class PaymentOutcome {
 
     /** @return whether the payment's status changed */
     public static boolean apply(Payment payment, TransactionReport report, Instant now) {
-        if (OPERATION_TYPES.contains(report.type())) {
+        if (report.type() != null && OPERATION_TYPES.contains(report.type())) {
+            return false;
+        }
+        String status = report.status() == null ? "" : report.status();
+        if ("EXPIRED".equals(status) && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
+            return payment.moveTo(PaymentStatus.EXPIRED, now); // DOKU released the uncaptured authorization
+        }
+        if (ownTransactionSettled(payment)) {
+            // Late news of the sale or authorization itself: it cannot undo captures and refunds since,
+            // even while the payment is UNKNOWN because a capture's or refund's answer was lost.
             return false;
         }
         rememberCard(payment, report);
-        return switch (report.status() == null ? "" : report.status()) {
-            case "SUCCESS" -> "AUTHORIZE".equals(report.type()) ? authorize(payment, report, now) : succeed(payment, now);
-            case "FAILED" -> fail(payment, report, now);
-            // The customer is still paying; only lifts an UNKNOWN (a page whose creation answer was lost).
+        boolean authorization = report.type() != null ? "AUTHORIZE".equals(report.type())
+                : payment.paymentType == PaymentType.AUTHORIZE; // DOKU left the type out: it is the payment's own
+        return switch (status) {
+            case "SUCCESS" -> authorization ? authorize(payment, report, now) : succeed(payment, now);
+            // A page nobody paid before it lapsed, or a transaction the acquirer timed out: no money moved.
+            case "FAILED", "EXPIRED", "TIMEOUT" -> fail(payment, report, now);
+            // The customer is still paying (or at 3-D Secure); only lifts an UNKNOWN (a page whose creation answer was lost).
             case "PENDING", "REDIRECT" -> payment.moveTo(PaymentStatus.PENDING, now);
             default -> false;
         };
+    }
+
+    /** The sale or authorization has taken effect: money was authorized or captured. */
+    private static boolean ownTransactionSettled(Payment payment) {
+        return payment.authorizedAmount > 0 || payment.capturedAmount > 0;
     }
 
     private static boolean authorize(Payment payment, TransactionReport report, Instant now) {
@@ -60,7 +77,7 @@ public final class PaymentOutcome {
         if (!payment.moveTo(PaymentStatus.FAILED, now)) {
             return false;
         }
-        payment.failureCode = report.responseCode();
+        payment.failureCode = report.responseCode() != null ? report.responseCode() : report.status();
         payment.failureMessage = report.responseMessage();
         return true;
     }

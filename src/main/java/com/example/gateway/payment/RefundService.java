@@ -22,8 +22,9 @@ public class RefundService {
         this.doku = doku;
     }
 
-    public Uni<PaymentOperation> refund(String client, String paymentId, long amount, String reason) {
-        return runner.run(client, paymentId, PaymentOperation.Kind.REFUND, reason,
+    public Uni<PaymentOperation> refund(String client, String paymentId, long amount, String reason,
+            String idempotencyKey) {
+        return runner.run(client, paymentId, PaymentOperation.Kind.REFUND, reason, idempotencyKey,
                         (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
                         (payment, op) -> doku.refund(op.dokuRequestId, payment.invoiceNumber, payment.dokuRequestId, op.amount))
                 .map(OperationRunner.Done::operation);
