@@ -66,6 +66,18 @@ class CrashRecoveryIT {
     private record ClientRequest(String path, String key, String body) {
     }
 
+    /** What the gateway answered, readable in a failure message. */
+    private record Answer(int status, String code, String body) {
+        static Answer of(Response response) {
+            return new Answer(response.statusCode(), response.statusCode() >= 400 ? response.path("code") : null,
+                    response.asString());
+        }
+
+        boolean keyStillInUse() {
+            return status == 409 && "idempotency_key_in_use".equals(code);
+        }
+    }
+
     @BeforeEach
     void clean() {
         emulator.reset();
@@ -107,9 +119,10 @@ class CrashRecoveryIT {
             Instant retriesStart = Instant.now();
             Map<String, Integer> retried = new TreeMap<>();
             for (ClientRequest request : inFlight) {
-                Response answer = Poll.until(() -> send(second, request), r -> !keyStillInUse(r), Duration.ofSeconds(60));
-                retried.put(request.key(), answer.statusCode());
-                assertTrue(answer.statusCode() < 500, request.key() + " answered " + answer.asString());
+                Answer answer = Poll.until(() -> Answer.of(send(second, request)), a -> !a.keyStillInUse(),
+                        Duration.ofSeconds(60));
+                retried.put(request.key(), answer.status());
+                assertTrue(answer.status() < 500, request.key() + " answered " + answer);
             }
             System.out.printf("[crash] every key usable again within %d ms; answers: %s%n",
                     Duration.between(retriesStart, Instant.now()).toMillis(), retried);
@@ -158,10 +171,6 @@ class CrashRecoveryIT {
 
     private static Response send(PackagedGateway gateway, ClientRequest request) {
         return gateway.as(ORDERS).header("Idempotency-Key", request.key()).body(request.body()).post(request.path());
-    }
-
-    private static boolean keyStillInUse(Response response) {
-        return response.statusCode() == 409 && "idempotency_key_in_use".equals(response.path("code"));
     }
 
     private static String created(PackagedGateway gateway, String body) {
