@@ -4,6 +4,7 @@ import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuOperation;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,7 @@ class CrashRecoveryIT {
                 clients.shutdownNow();
             }
             unsettledAtKill = db.count(UNSETTLED, run + "%");
+            assertNoSecretsIn(first.output());
         }
         System.out.printf("[crash] requests in flight at SIGKILL: %d; write-ahead rows left unsettled: %d%n",
                 inFlight.size(), unsettledAtKill);
@@ -131,10 +134,18 @@ class CrashRecoveryIT {
             Poll.until(() -> db.count(UNSETTLED, run + "%"), n -> n == 0, SETTLE_TIMEOUT);
             System.out.printf("[crash] all write-ahead rows settled %d ms after the retries%n",
                     Duration.between(settleStart, Instant.now()).toMillis());
+            assertNoSecretsIn(second.output());
         }
 
         assertEachDokuEffectOnce();
         assertGatewayAgreesWithDoku();
+    }
+
+    /** The production log level must not leak the card or the DOKU secret. */
+    private static void assertNoSecretsIn(String log) {
+        assertFalse(log.contains(APPROVE), "card number in the packaged service's log");
+        assertFalse(log.contains(ConfigProvider.getConfig().getValue("doku.secret-key", String.class)),
+                "DOKU secret in the packaged service's log");
     }
 
     /** Creates the payments to capture and refund (before any fault is scripted); answers those requests. */

@@ -68,7 +68,10 @@ final class PackagedGateway implements AutoCloseable {
         builder.environment().remove("QUARKUS_PROFILE");
         builder.environment().putAll(environment(apiPort, managementPort));
         try {
-            PackagedGateway gateway = new PackagedGateway(name, builder.start(), apiPort, managementPort, log);
+            Process process = builder.start();
+            // Should this JVM be stopped before the tests close it (a Maven timeout), take it along.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-kill"));
+            PackagedGateway gateway = new PackagedGateway(name, process, apiPort, managementPort, log);
             gateway.awaitReady();
             return gateway;
         } catch (IOException e) {
@@ -136,6 +139,15 @@ final class PackagedGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    /** Everything the process has printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
