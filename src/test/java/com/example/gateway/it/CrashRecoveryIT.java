@@ -100,6 +100,7 @@ class CrashRecoveryIT {
 
             ExecutorService clients = Executors.newFixedThreadPool(inFlight.size());
             try {
+                // Their answers are lost with the process, as a real client's would be; they retry below.
                 inFlight.forEach(request -> CompletableFuture.runAsync(() -> send(first, request), clients));
                 // DELAY ledgers the request at once and answers after emulator.delay (2 s): kill in between.
                 Poll.until(this::heldRequests, held -> held == inFlight.size(), Duration.ofSeconds(30));

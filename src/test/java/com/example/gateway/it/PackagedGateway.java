@@ -31,6 +31,7 @@ final class PackagedGateway implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("gateway.packaged-jar", "target/quarkus-app/quarkus-run.jar"));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Short timings so that leases and reconciliation play out within a test. */
     static final Map<String, String> SHORT_TIMINGS = Map.of(
@@ -133,7 +134,7 @@ final class PackagedGateway implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
