@@ -1,0 +1,173 @@
+package com.example.gateway.it;
+
+import com.example.gateway.support.GatewayApi;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The packaged production jar ({@code quarkus-run.jar}, prod profile, no emulator) run as its own
+ * process and configured only by the environment variables of API.md. It talks to the emulator
+ * served by the in-test application and shares that application's embedded PostgreSQL; its output
+ * is kept in {@code target/} for diagnosis.
+ */
+final class PackagedGateway implements AutoCloseable {
+
+    private static final Path JAR = Path.of(System.getProperty("gateway.packaged-jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Short timings so that leases and reconciliation play out within a test. */
+    static final Map<String, String> SHORT_TIMINGS = Map.of(
+            "GATEWAY_IDEMPOTENCY_LEASE", "PT3S",
+            "GATEWAY_RECONCILIATION_EVERY", "1s",
+            "GATEWAY_RECONCILIATION_DELAYED", "1s",
+            "GATEWAY_RECONCILIATION_AFTER_WRITE_AHEAD", "PT2S",
+            "GATEWAY_RECONCILIATION_IN_FLIGHT_GRACE", "PT2S");
+
+    private final String name;
+    private final Process process;
+    private final int apiPort;
+    private final int managementPort;
+    private final Path log;
+
+    private PackagedGateway(String name, Process process, int apiPort, int managementPort, Path log) {
+        this.name = name;
+        this.process = process;
+        this.apiPort = apiPort;
+        this.managementPort = managementPort;
+        this.log = log;
+    }
+
+    /** Starts the jar and answers once it is ready ({@code /q/health/ready} on its management port). */
+    static PackagedGateway start(String name) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after the package phase");
+        }
+        int apiPort = freePort();
+        int managementPort = freePort();
+        Path log = Path.of("target", "packaged-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_PROFILE");
+        builder.environment().putAll(environment(apiPort, managementPort));
+        try {
+            Process process = builder.start();
+            // Should this JVM be stopped before the tests close it (a Maven timeout), take it along.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-kill"));
+            PackagedGateway gateway = new PackagedGateway(name, process, apiPort, managementPort, log);
+            gateway.awaitReady();
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + JAR, e);
+        }
+    }
+
+    private static Map<String, String> environment(int apiPort, int managementPort) {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> env = new HashMap<>(SHORT_TIMINGS);
+        env.put("DOKU_BASE_URL", config.getValue("doku.base-url", String.class));
+        env.put("DOKU_CLIENT_ID", config.getValue("doku.client-id", String.class));
+        env.put("DOKU_SECRET_KEY", config.getValue("doku.secret-key", String.class));
+        env.put("GATEWAY_API_KEYS", "orders:" + GatewayApi.ORDERS + ",subscriptions:" + GatewayApi.SUBSCRIPTIONS);
+        for (String setting : List.of("reactive.url", "jdbc.url", "username", "password")) {
+            env.put("QUARKUS_DATASOURCE_" + setting.replace('.', '_').toUpperCase(),
+                    config.getValue("quarkus.datasource." + setting, String.class));
+        }
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(apiPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        return env;
+    }
+
+    /** The internal API of this process, as a client calls it. */
+    RequestSpecification as(String apiKey) {
+        return GatewayApi.as(apiKey).port(apiPort);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful drain, requests cut mid-flight. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Duration awaitReady() {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(READY_TIMEOUT);
+        while (readiness() != 200) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(name + " not ready within " + READY_TIMEOUT + "; see " + log.toAbsolutePath());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    /** The status of {@code /q/health/ready}, 0 while nothing listens. */
+    int readiness() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Everything the process has printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
