@@ -7,3 +7,6 @@ ALTER TABLE idempotency_keys ADD COLUMN claimed_until TIMESTAMPTZ;
 ALTER TABLE payment_operations ADD COLUMN idempotency_key TEXT;
 CREATE UNIQUE INDEX payment_operations_idempotency_key_idx ON payment_operations (payment_id, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
+
+-- The payment-page request as sent, until DOKU's answer with the page URL is recorded (see Payment.pageRequest).
+ALTER TABLE payments ADD COLUMN page_request BYTEA;

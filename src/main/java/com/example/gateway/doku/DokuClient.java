@@ -36,9 +36,17 @@ public class DokuClient {
         this.json = json;
     }
 
-    /** Asks DOKU for a hosted card page; answers with the page's URL. */
-    public Uni<String> createPaymentPage(String requestId, NewPayment payment) {
-        return send(DokuCall.post(DokuOperation.PAYMENT_PAGE, requestId, serialize(PaymentPageBody.from(payment))),
+    /**
+     * The exact bytes of the payment-page request for {@code payment}. The caller keeps them until the
+     * page's URL is known: sent again under the same Request-Id, DOKU answers with the original page.
+     */
+    public byte[] paymentPageRequest(NewPayment payment) {
+        return serialize(PaymentPageBody.from(payment));
+    }
+
+    /** Asks DOKU for a hosted card page with a body from {@link #paymentPageRequest}; answers with the page's URL. */
+    public Uni<String> createPaymentPage(String requestId, byte[] pageRequest) {
+        return send(DokuCall.post(DokuOperation.PAYMENT_PAGE, requestId, pageRequest),
                 PaymentPageAnswer.class, PaymentPageAnswer::url);
     }
 

@@ -55,6 +55,14 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "payment_page_url")
     public String paymentPageUrl;
 
+    /**
+     * The payment-page request as sent to DOKU, kept only until the page's URL is recorded: if DOKU's
+     * answer is lost, reconciliation sends the same bytes under the same Request-Id to get the URL back.
+     * Holds no card data (a page request carries at most a saved-card token).
+     */
+    @Column(name = "page_request")
+    public byte[] pageRequest;
+
     @Column(name = "authorized_amount")
     public long authorizedAmount;
 

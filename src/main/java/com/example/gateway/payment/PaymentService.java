@@ -38,15 +38,18 @@ public class PaymentService {
 
     public Uni<Payment> create(String client, NewPayment request) {
         Payment payment = newPending(client, request);
+        // Built before anything is stored, so a request that cannot be turned into DOKU's leaves no row.
+        byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE ? doku.paymentPageRequest(request) : null;
+        payment.pageRequest = pageRequest;
         return Panache.withTransaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> ApiProblem.of(409, "invoice_number_exists", "Invoice number already used",
                         "Another payment already has this invoice_number"))
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
-                    case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, request)
+                    case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.update(payment.id, p -> pageOpened(p, url))
+                                    ? payments.update(payment.id, p -> pageOpened(p, url, clock.instant()))
                                     : recordFailure(payment, failure));
                     case CHARGE -> doku.charge(payment.dokuRequestId, request)
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
@@ -74,9 +77,11 @@ public class PaymentService {
         return payment;
     }
 
-    private void pageOpened(Payment payment, String url) {
+    /** Records the page's URL; shared with reconciliation, which may fetch it again after a lost answer. */
+    static void pageOpened(Payment payment, String url, Instant now) {
         payment.paymentPageUrl = url;
-        ReconcileSchedule.after(payment, ReconcileSchedule.STALE_PAGE, clock.instant());
+        payment.pageRequest = null;
+        ReconcileSchedule.after(payment, ReconcileSchedule.STALE_PAGE, now);
     }
 
     private void charged(Payment payment, TransactionReport report) {
@@ -93,6 +98,9 @@ public class PaymentService {
         Uni<?> record;
         if (failure instanceof DokuRejectedException rejected) {
             record = payments.update(payment.id, p -> {
+                if (p.status != PaymentStatus.PENDING) {
+                    return; // DOKU's notification already told the outcome
+                }
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
                 metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
@@ -105,6 +113,10 @@ public class PaymentService {
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = payments.update(payment.id, p -> {
+                if (p.status != PaymentStatus.PENDING) {
+                    // A notification that raced the lost answer already settled it: never undo that.
+                    return;
+                }
                 metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant()));
                 ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
             });

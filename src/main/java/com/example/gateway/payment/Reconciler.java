@@ -80,11 +80,15 @@ public class Reconciler {
 
     private static boolean ownTransactionOpen(Snapshot s) {
         Payment p = s.payment();
+        // AUTHORIZED too: DOKU may have released the authorization (check status says EXPIRED).
         return p.status == PaymentStatus.PENDING
-                || p.status == PaymentStatus.UNKNOWN && s.unsettled().isEmpty();
+                || (p.status == PaymentStatus.UNKNOWN || p.status == PaymentStatus.AUTHORIZED) && s.unsettled().isEmpty();
     }
 
     private Uni<Void> checkOwn(Payment payment) {
+        if (payment.paymentPageUrl == null && payment.pageRequest != null) {
+            return reopenPage(payment);
+        }
         return doku.checkStatus(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
@@ -100,6 +104,20 @@ public class Reconciler {
                     }
                     return unanswered(payment.id, failure);
                 });
+    }
+
+    /**
+     * A payment page whose creation answer was lost: the same request under the same Request-Id makes
+     * DOKU replay its original answer (or, if it never arrived, create the page now), so the URL is
+     * recovered and the payment is PENDING again rather than holding its invoice with no page.
+     */
+    private Uni<Void> reopenPage(Payment payment) {
+        return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
+                .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
+                        : underLock(payment.id, p -> {
+                            PaymentService.pageOpened(p, url, clock.instant());
+                            return p.moveTo(PaymentStatus.PENDING, clock.instant());
+                        }));
     }
 
     private Uni<Void> checkOperation(PaymentOperation op) {

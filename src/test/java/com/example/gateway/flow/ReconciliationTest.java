@@ -62,6 +62,8 @@ class ReconciliationTest {
     @Test
     void aChargeWhoseAnswerWasLostIsSettledByTheJob() throws Throwable {
         emulator.scriptFaults(DokuOperation.CHARGE, ALL_ANSWERS_LOST);
+        // Only the job may tell: DOKU's notification of the charge is held back.
+        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HOLD_NOTIFICATION);
         String invoice = newInvoice();
         String id = create(ORDERS, charge(invoice, 42000, "SALE", MoneyMovementTest.APPROVE)).statusCode(504)
                 .body("code", equalTo("doku_timeout")).extract().path("payment_id");
