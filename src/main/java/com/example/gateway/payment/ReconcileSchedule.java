@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,9 @@ import java.time.Instant;
 public final class ReconcileSchedule {
 
     /** A write-ahead row whose answer never got recorded (a crash, say). */
-    static final Duration AFTER_WRITE_AHEAD = Duration.ofMinutes(2);
+    static final Duration AFTER_WRITE_AHEAD = setting("gateway.reconciliation.after-write-ahead", Duration.ofMinutes(2));
+    /** How long a request DOKU has not answered (or reports unknown) may still be DOKU working on it. */
+    static final Duration IN_FLIGHT_GRACE = setting("gateway.reconciliation.in-flight-grace", Duration.ofMinutes(1));
     static final Duration AFTER_UNKNOWN = Duration.ofSeconds(30);
     /** A payment page nobody has paid yet. */
     static final Duration STALE_PAGE = Duration.ofMinutes(30);
@@ -19,6 +22,11 @@ public final class ReconcileSchedule {
     static final int MAX_ATTEMPTS = 30;
 
     private ReconcileSchedule() {
+    }
+
+    // Read once: these tune a schedule kept in the database, and a restart is how they change.
+    private static Duration setting(String name, Duration byDefault) {
+        return ConfigProvider.getConfig().getOptionalValue(name, Duration.class).orElse(byDefault);
     }
 
     static void after(Payment payment, Duration delay, Instant now) {

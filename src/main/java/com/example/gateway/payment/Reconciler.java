@@ -28,8 +28,6 @@ import org.jboss.logging.Logger;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    /** A 404 this soon after the request may be DOKU still working on it, not a request that never arrived. */
-    private static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(1);
     private static final Set<String> OPERATION_SUCCESS = Set.of("SUCCESS", "REFUNDED", "VOIDED");
 
     private final DokuClient doku;
@@ -194,7 +192,7 @@ public class Reconciler {
     }
 
     private boolean neverArrived(Instant sentAt) {
-        return sentAt.plus(NOT_FOUND_GRACE).isBefore(clock.instant());
+        return sentAt.plus(ReconcileSchedule.IN_FLIGHT_GRACE).isBefore(clock.instant());
     }
 
     private static boolean isNotFound(Throwable failure) {

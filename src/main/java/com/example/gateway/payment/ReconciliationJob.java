@@ -37,7 +37,7 @@ public class ReconciliationJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${gateway.reconciliation.every:15s}", delayed = "10s",
+    @Scheduled(every = "${gateway.reconciliation.every:15s}", delayed = "${gateway.reconciliation.delayed:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return runOnce().replaceWithVoid();
