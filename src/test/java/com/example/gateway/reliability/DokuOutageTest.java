@@ -1,9 +1,9 @@
 package com.example.gateway.reliability;
 
 import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.newInvoice;
-import static com.example.gateway.support.GatewayApi.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class DokuOutageTest {
     @Test
     void concurrentChargesAllAnswered503LeaveNothingBehindAndNothingLocked() throws Exception {
         EmulatorFault[] outage = new EmulatorFault[CALLERS * 4];
-        java.util.Arrays.fill(outage, EmulatorFault.HTTP_503);
+        Arrays.fill(outage, EmulatorFault.HTTP_503);
         emulator.scriptFaults(DokuOperation.CHARGE, outage);
         List<String> invoices = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
