@@ -30,8 +30,8 @@ public final class PaymentOutcome {
             return payment.moveTo(PaymentStatus.EXPIRED, now); // DOKU released the uncaptured authorization
         }
         if (ownTransactionSettled(payment)) {
-            // Late news of the sale or authorization itself: it cannot undo captures and refunds since,
-            // even while the payment is UNKNOWN because a capture's or refund's answer was lost.
+            // Late news of the sale or authorization itself must not undo the captures and refunds made
+            // since, even while the payment is UNKNOWN because a capture's or refund's answer was lost.
             return false;
         }
         rememberCard(payment, report);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,10 +98,7 @@ public class PaymentService {
         ApiProblem problem = DokuFailures.problemFor(failure, payment.id);
         Uni<?> record;
         if (failure instanceof DokuRejectedException rejected) {
-            record = payments.update(payment.id, p -> {
-                if (p.status != PaymentStatus.PENDING) {
-                    return; // DOKU's notification already told the outcome
-                }
+            record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
                 metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
@@ -112,15 +110,23 @@ public class PaymentService {
             record = payments.withdraw(payment.id);
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
-            record = payments.update(payment.id, p -> {
-                if (p.status != PaymentStatus.PENDING) {
-                    // A notification that raced the lost answer already settled it: never undo that.
-                    return;
-                }
+            record = whileStillPending(payment.id, p -> {
                 metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant()));
                 ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
             });
         }
         return record.chain(() -> Uni.createFrom().failure(problem));
+    }
+
+    /**
+     * Records what a failed creation call means, unless DOKU's notification, racing the call's answer,
+     * has already settled the payment: that is the truth, and a failure must never undo it.
+     */
+    private Uni<Payment> whileStillPending(String id, Consumer<Payment> change) {
+        return payments.update(id, p -> {
+            if (p.status == PaymentStatus.PENDING) {
+                change.accept(p);
+            }
+        });
     }
 }
