@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ class ResponseSignatureFlowTest {
     static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @BeforeEach
     void clean() {
@@ -40,11 +41,11 @@ class ResponseSignatureFlowTest {
     void aBadlySignedAnswerIsRetriedWithTheSameRequestIdAndTheSignedReplayTrusted() {
         double invalidBefore = signatures("invalid");
         double validBefore = signatures("valid");
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.BAD_RESPONSE_SIGNATURE);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.BAD_RESPONSE_SIGNATURE);
 
         create(ORDERS, charge(newInvoice(), 50000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
 
-        List<ReceivedRequest> calls = emulator.requests(DokuOperation.CHARGE);
+        List<ReceivedRequest> calls = emulator.requests(EmulatorOperation.CHARGE);
         assertEquals(2, calls.size());
         assertEquals(calls.get(0).requestId(), calls.get(1).requestId());
         assertTrue(calls.get(1).replayed());
@@ -58,7 +59,7 @@ class ResponseSignatureFlowTest {
         String invoice = newInvoice();
         String id = create(ORDERS, charge(invoice, 90000, "AUTHORIZE", APPROVE)).statusCode(201)
                 .body("status", equalTo("AUTHORIZED")).extract().path("id");
-        emulator.scriptFaults(DokuOperation.CAPTURE, EmulatorFault.BAD_RESPONSE_SIGNATURE,
+        emulator.scriptFaults(EmulatorOperation.CAPTURE, EmulatorFault.BAD_RESPONSE_SIGNATURE,
                 EmulatorFault.BAD_RESPONSE_SIGNATURE, EmulatorFault.BAD_RESPONSE_SIGNATURE,
                 EmulatorFault.BAD_RESPONSE_SIGNATURE);
 
@@ -74,7 +75,7 @@ class ResponseSignatureFlowTest {
     @Test
     void anUnsignedProxyErrorIsCountedAbsentAndRetriedAsBefore() {
         double absentBefore = signatures("absent");
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HTTP_500);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HTTP_500);
 
         create(ORDERS, charge(newInvoice(), 50000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
 

@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class RetryAfterFlowTest {
     static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     Clock clock;
@@ -48,11 +49,11 @@ class RetryAfterFlowTest {
     @Test
     void theRetryAfterA429WaitsTheSecondsDokuAskedFor() {
         emulator.retryAfter("2");
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HTTP_429);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HTTP_429);
 
         create(ORDERS, charge(newInvoice(), 50000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
 
-        List<ReceivedRequest> calls = emulator.requests(DokuOperation.CHARGE);
+        List<ReceivedRequest> calls = emulator.requests(EmulatorOperation.CHARGE);
         assertEquals(2, calls.size());
         assertEquals(429, calls.get(0).httpStatus());
         assertEquals(calls.get(0).requestId(), calls.get(1).requestId(), "the retry reuses the Request-Id");
@@ -63,11 +64,11 @@ class RetryAfterFlowTest {
     void theRetryAfterA503WaitsUntilTheHttpDateDokuNamed() {
         Instant retryAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
         emulator.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HTTP_503);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HTTP_503);
 
         create(ORDERS, charge(newInvoice(), 50000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
 
-        List<ReceivedRequest> calls = emulator.requests(DokuOperation.CHARGE);
+        List<ReceivedRequest> calls = emulator.requests(EmulatorOperation.CHARGE);
         assertEquals(2, calls.size());
         assertEquals(503, calls.get(0).httpStatus());
         assertNotBefore(calls.get(1).receivedAt(), retryAt);
@@ -76,22 +77,22 @@ class RetryAfterFlowTest {
     @Test
     void aRetryAfterBeyondTheCapEndsTheCallAsUnavailableWithoutAnotherAttempt() {
         emulator.retryAfter("60");
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
 
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
 
-        assertEquals(1, emulator.requests(DokuOperation.PAYMENT_PAGE).size(), "no second attempt");
-        assertEquals(List.of(EmulatorFault.HTTP_503), emulator.pendingFaults(DokuOperation.PAYMENT_PAGE));
+        assertEquals(1, emulator.requests(EmulatorOperation.PAYMENT_PAGE).size(), "no second attempt");
+        assertEquals(List.of(EmulatorFault.HTTP_503), emulator.pendingFaults(EmulatorOperation.PAYMENT_PAGE));
     }
 
     @Test
     void withoutRetryAfterOurOwnBackoffApplies() {
         emulator.retryAfter(null);
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HTTP_429, EmulatorFault.HTTP_429);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HTTP_429, EmulatorFault.HTTP_429);
 
         create(ORDERS, charge(newInvoice(), 50000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
 
-        assertEquals(3, emulator.requests(DokuOperation.CHARGE).size());
+        assertEquals(3, emulator.requests(EmulatorOperation.CHARGE).size());
     }
 
     private static void assertNotBefore(Instant actual, Instant earliest) {

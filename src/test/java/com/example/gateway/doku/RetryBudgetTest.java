@@ -7,7 +7,8 @@ import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorFault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,17 +31,17 @@ class RetryBudgetTest {
     }
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Test
     void aRetryAfterBeyondTheRetryBudgetEndsTheCallWithoutAnotherAttempt() {
         emulator.reset();
         emulator.retryAfter("45");
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HTTP_429, EmulatorFault.HTTP_429);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HTTP_429, EmulatorFault.HTTP_429);
 
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
 
-        assertEquals(1, emulator.requests(DokuOperation.PAYMENT_PAGE).size(), "no second attempt");
-        assertEquals(List.of(EmulatorFault.HTTP_429), emulator.pendingFaults(DokuOperation.PAYMENT_PAGE));
+        assertEquals(1, emulator.requests(EmulatorOperation.PAYMENT_PAGE).size(), "no second attempt");
+        assertEquals(List.of(EmulatorFault.HTTP_429), emulator.pendingFaults(EmulatorOperation.PAYMENT_PAGE));
     }
 }

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
 import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +35,13 @@ class EmulatorControlTest {
     static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     DokuClient doku;
+
+    @ConfigProperty(name = "doku.base-url")
+    String dokuBaseUrl;
 
     @BeforeEach
     void clean() {
@@ -65,7 +68,7 @@ class EmulatorControlTest {
                 .body("faults", contains("HTTP_500")).body("operations", contains("PAYMENT_PAGE"));
 
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(504);
-        List<ReceivedRequest> calls = emulator.requests(DokuOperation.PAYMENT_PAGE);
+        List<ReceivedRequest> calls = emulator.requests(EmulatorOperation.PAYMENT_PAGE);
         assertTrue(calls.size() > 1, "retried");
         assertTrue(calls.stream().allMatch(call -> call.fault() == EmulatorFault.HTTP_500), "every attempt was faulted");
         create(ORDERS, charge(newInvoice(), 1000, "SALE", APPROVE)).statusCode(201).body("status", equalTo("SUCCEEDED"));
@@ -86,7 +89,7 @@ class EmulatorControlTest {
         List<SentNotification> sent = Poll.until(() -> emulator.notifications(invoice), list -> list.size() == 2,
                 Duration.ofSeconds(10));
         assertEquals(sent.get(0).requestId(), sent.get(1).requestId(), "the same notification twice");
-        assertTrue(emulator.requests(DokuOperation.CHARGE).stream().allMatch(call -> call.fault() == null),
+        assertTrue(emulator.requests(EmulatorOperation.CHARGE).stream().allMatch(call -> call.fault() == null),
                 "no request fault was chosen");
     }
 
@@ -104,9 +107,9 @@ class EmulatorControlTest {
         String second = newInvoice();
         String firstId = create(ORDERS, paymentPage(first, 1000)).statusCode(201).extract().path("id");
         String secondId = create(ORDERS, paymentPage(second, 2000)).statusCode(201).extract().path("id");
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HOLD_NOTIFICATION, EmulatorFault.HOLD_NOTIFICATION);
-        emulator.pay(first, APPROVE).await().atMost(Duration.ofSeconds(10));
-        emulator.pay(second, APPROVE).await().atMost(Duration.ofSeconds(10));
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HOLD_NOTIFICATION, EmulatorFault.HOLD_NOTIFICATION);
+        emulator.pay(first, APPROVE);
+        emulator.pay(second, APPROVE);
         assertEquals("PENDING", status(ORDERS, firstId), "the notification is held");
 
         control().post("/notifications/release-held").then().statusCode(200)
@@ -172,12 +175,12 @@ class EmulatorControlTest {
         return doku.checkStatus(UUID.randomUUID().toString(), invoice).await().atMost(Duration.ofSeconds(10)).status();
     }
 
-    private static RequestSpecification control() {
-        return given().basePath("/doku-emulator/control").contentType(ContentType.JSON);
+    private RequestSpecification control() {
+        return given().baseUri(dokuBaseUrl).basePath("/control").contentType(ContentType.JSON);
     }
 
     /** An unsigned charge: the scripted HTTP faults answer before any signature check. */
-    private static Response rawCharge() {
-        return given().contentType(ContentType.JSON).body("{}").post("/doku-emulator/credit-card/charge");
+    private Response rawCharge() {
+        return given().baseUri(dokuBaseUrl).contentType(ContentType.JSON).body("{}").post("/credit-card/charge");
     }
 }

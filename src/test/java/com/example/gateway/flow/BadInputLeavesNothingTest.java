@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class BadInputLeavesNothingTest {
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;

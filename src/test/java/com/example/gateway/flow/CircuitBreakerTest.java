@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,18 +33,18 @@ class CircuitBreakerTest {
     }
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Test
     void theCircuitOpensAfterRepeatedFailuresAndShortCircuitsLaterCalls() {
         emulator.reset();
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE,
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE,
                 EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
-        assertEquals(4, emulator.requests(DokuOperation.PAYMENT_PAGE).size());
+        assertEquals(4, emulator.requests(EmulatorOperation.PAYMENT_PAGE).size());
 
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
-        assertEquals(4, emulator.requests(DokuOperation.PAYMENT_PAGE).size(), "no call reached DOKU");
+        assertEquals(4, emulator.requests(EmulatorOperation.PAYMENT_PAGE).size(), "no call reached DOKU");
         given().port(9001).get("/q/metrics").then()
                 .body(containsString("doku_calls_seconds_count{operation=\"payment_page\",outcome=\"circuit_open\"}"))
                 .body(containsString("ft_circuitbreaker_state_current"))

@@ -6,8 +6,8 @@ import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class ClientDisconnectTest {
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Test
     void theChargeIsRecordedEvenWhenTheCallerGivesUp() {
         emulator.reset();
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.DELAY);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.DELAY);
         String invoice = newInvoice();
         RestAssuredConfig impatient = RestAssuredConfig.config().httpClient(
                 HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 300));

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.flow.HostileRequests.Hostile;
 import com.example.gateway.support.RawHttp;
 import com.example.gateway.support.TestDatabase;
@@ -43,6 +44,9 @@ class HostileInputTest {
     private static final int API_PORT = 8081;
     private static final String DOKU_SECRET = "test-secret-key";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -124,9 +128,8 @@ class HostileInputTest {
     }
 
     /** The Request-Ids of every DOKU call the emulator has received (a request without one counts as "none"). */
-    private static Set<String> dokuRequestIds() {
-        List<String> ids = given().get("/doku-emulator/control/requests").then().statusCode(200).extract().jsonPath()
-                .getList("request_id");
-        return ids.stream().map(id -> id == null ? "none" : id).collect(Collectors.toSet());
+    private Set<String> dokuRequestIds() {
+        return emulator.requests().stream().map(r -> r.requestId() == null ? "none" : r.requestId())
+                .collect(Collectors.toSet());
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuSigner;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class InputHardeningTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     Pool pool;

@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.AuthorizationExpirySweep;
@@ -35,7 +35,7 @@ class MoneyMovementTest {
     static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     MutableClock clock;
@@ -106,7 +106,7 @@ class MoneyMovementTest {
         String id = authorize(newInvoice(), 90000);
         as(ORDERS).body("{\"amount\": 90001}").post("/v1/payments/" + id + "/capture").then().statusCode(422)
                 .body("code", equalTo("amount_exceeds_authorized"));
-        assertEquals(0, emulator.requests(DokuOperation.CAPTURE).size());
+        assertEquals(0, emulator.requests(EmulatorOperation.CAPTURE).size());
     }
 
     @Test
@@ -116,7 +116,7 @@ class MoneyMovementTest {
 
         as(ORDERS).body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(409)
                 .body("code", equalTo("authorization_expired"));
-        assertEquals(0, emulator.requests(DokuOperation.CAPTURE).size(), "DOKU was not called");
+        assertEquals(0, emulator.requests(EmulatorOperation.CAPTURE).size(), "DOKU was not called");
         assertEquals("AUTHORIZED", status(ORDERS, id));
 
         assertTrue(sweep.runOnce().await().atMost(Duration.ofSeconds(10)) >= 1);
@@ -141,7 +141,7 @@ class MoneyMovementTest {
     void captureWhoseAnswerIsLostEndsWithOneCaptureAfterReconciliation() {
         String invoice = newInvoice();
         String id = authorize(invoice, 90000);
-        emulator.scriptFaults(DokuOperation.CAPTURE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.CAPTURE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
 
         as(ORDERS).body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(504)
@@ -166,7 +166,7 @@ class MoneyMovementTest {
                  "customer": {"id": "CUST-3", "email": "anton@example.com"}}
                 """.formatted(invoice)).statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
 
-        emulator.pay(invoice, APPROVE).await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, APPROVE);
         Poll.until(() -> status(ORDERS, id), "AUTHORIZED"::equals, Duration.ofSeconds(10));
         get(ORDERS, id).body("authorized_amount", equalTo(55000)).body("capture_deadline", notNullValue());
 

@@ -9,9 +9,9 @@ import static com.example.gateway.support.GatewayApi.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
+import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.doku.DokuSigner;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.SentNotification;
 import com.example.gateway.support.Notifications;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class NotificationTest {
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -69,11 +69,11 @@ class NotificationTest {
 
     @Test
     void duplicateNotificationFromDokuChangesNothing() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DUPLICATE_NOTIFICATION);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.DUPLICATE_NOTIFICATION);
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 45000)).statusCode(201).extract().path("id");
 
-        emulator.pay(invoice, "4111111111111111").await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, "4111111111111111");
 
         List<SentNotification> sent = emulator.notifications(invoice);
         assertEquals(2, sent.size());
@@ -89,7 +89,7 @@ class NotificationTest {
     void lateNotificationsNeverMoveAStatusBackwards() {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 30000)).statusCode(201).extract().path("id");
-        emulator.pay(invoice, "4111111111111111").await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, "4111111111111111");
         Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
 
         Notifications.send(Notifications.body(invoice, 30000, "SALE", "PENDING")).statusCode(200)

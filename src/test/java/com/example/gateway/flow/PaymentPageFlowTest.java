@@ -15,8 +15,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.support.Poll;
@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +38,13 @@ class PaymentPageFlowTest {
     private static final String DECLINE = "4000000000000002";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
+
+    @ConfigProperty(name = "doku.base-url")
+    String dokuBaseUrl;
 
     @BeforeEach
     void cleanEmulator() {
@@ -54,7 +58,7 @@ class PaymentPageFlowTest {
                 .body("status", equalTo("PENDING"))
                 .body("flow", equalTo("PAYMENT_PAGE"))
                 .body("currency", equalTo("IDR"))
-                .body("payment_page_url", startsWith("http://localhost:8081/doku-emulator/pay/"))
+                .body("payment_page_url", startsWith(dokuBaseUrl + "/pay/"))
                 .extract().path("id");
         String pageUrl = get(ORDERS, id).extract().path("payment_page_url");
 
@@ -81,7 +85,7 @@ class PaymentPageFlowTest {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 50000)).statusCode(201).extract().path("id");
 
-        emulator.pay(invoice, DECLINE).await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, DECLINE);
 
         Poll.until(() -> status(ORDERS, id), "FAILED"::equals, Duration.ofSeconds(10));
         get(ORDERS, id).body("failure_code", equalTo("05"));
@@ -89,7 +93,7 @@ class PaymentPageFlowTest {
 
     @Test
     void twoInjected503sAreRetriedWithOneRequestId() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 75000)).statusCode(201)
                 .body("status", equalTo("PENDING")).extract().path("id");
@@ -100,16 +104,16 @@ class PaymentPageFlowTest {
         assertEquals(1, calls.stream().map(ReceivedRequest::requestId).distinct().count(), "one Request-Id");
         assertTrue(calls.stream().allMatch(ReceivedRequest::signatureValid), "every retry is re-signed correctly");
 
-        emulator.pay(invoice, APPROVE).await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, APPROVE);
         Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
     }
 
     @Test
     void answerLostAfterProcessingIsReplayedWith409AndTakesEffectOnce() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.ANSWER_LOST);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.ANSWER_LOST);
         String invoice = newInvoice();
         create(ORDERS, paymentPage(invoice, 60000)).statusCode(201)
-                .body("payment_page_url", startsWith("http://localhost:8081/doku-emulator/pay/"));
+                .body("payment_page_url", startsWith(dokuBaseUrl + "/pay/"));
 
         List<ReceivedRequest> calls = callsFor(invoice);
         assertEquals(2, calls.size());
@@ -121,7 +125,7 @@ class PaymentPageFlowTest {
 
     @Test
     void answerDelayedPastTheClientTimeoutIsReplayed() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
         String invoice = newInvoice();
         create(ORDERS, paymentPage(invoice, 61000)).statusCode(201).body("status", equalTo("PENDING"));
 
@@ -133,7 +137,7 @@ class PaymentPageFlowTest {
 
     @Test
     void dokuUnavailableLeavesNothingAndTheInvoiceCanBeRetried() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE,
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE,
                 EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503, EmulatorFault.HTTP_503);
         String invoice = newInvoice();
         create(ORDERS, paymentPage(invoice, 70000)).statusCode(503)
@@ -146,7 +150,7 @@ class PaymentPageFlowTest {
 
     @Test
     void noAnswerAtAllMakesThePaymentUnknown() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 80000)).statusCode(504)
@@ -176,7 +180,7 @@ class PaymentPageFlowTest {
 
     @Test
     void theSameKeyWhileTheFirstRequestIsStillRunningIsInUse() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.DELAY);
         String invoice = newInvoice();
         String body = paymentPage(invoice, 13000);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() ->
@@ -200,7 +204,7 @@ class PaymentPageFlowTest {
 
     /** Every attempt that carried the Request-Id of this invoice's payment, faulted ones included. */
     private List<ReceivedRequest> callsFor(String invoice) {
-        List<ReceivedRequest> all = emulator.requests(DokuOperation.PAYMENT_PAGE);
+        List<ReceivedRequest> all = emulator.requests(EmulatorOperation.PAYMENT_PAGE);
         List<String> requestIds = all.stream().filter(r -> invoice.equals(r.invoiceNumber()))
                 .map(ReceivedRequest::requestId).distinct().toList();
         return all.stream().filter(r -> requestIds.contains(r.requestId())).toList();

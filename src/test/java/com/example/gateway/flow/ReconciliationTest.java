@@ -10,8 +10,8 @@ import static com.example.gateway.support.GatewayApi.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.payment.ReconciliationJob;
 import com.example.gateway.support.MutableClock;
@@ -41,7 +41,7 @@ class ReconciliationTest {
             EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION};
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     MutableClock clock;
@@ -61,9 +61,9 @@ class ReconciliationTest {
 
     @Test
     void aChargeWhoseAnswerWasLostIsSettledByTheJob() throws Throwable {
-        emulator.scriptFaults(DokuOperation.CHARGE, ALL_ANSWERS_LOST);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, ALL_ANSWERS_LOST);
         // Only the job may tell: DOKU's notification of the charge is held back.
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.HOLD_NOTIFICATION);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HOLD_NOTIFICATION);
         String invoice = newInvoice();
         String id = create(ORDERS, charge(invoice, 42000, "SALE", MoneyMovementTest.APPROVE)).statusCode(504)
                 .body("code", equalTo("doku_timeout")).extract().path("payment_id");
@@ -80,7 +80,7 @@ class ReconciliationTest {
 
     @Test
     void aChargeThatNeverReachedDokuEndsFailedAfterTheGracePeriod() throws Throwable {
-        emulator.scriptFaults(DokuOperation.CHARGE, EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
         String id = create(ORDERS, charge(newInvoice(), 43000, "SALE", MoneyMovementTest.APPROVE)).statusCode(504)
                 .extract().path("payment_id");
@@ -95,21 +95,21 @@ class ReconciliationTest {
     void aPaidPageWhoseNotificationNeverCameIsSettledByTheJob() throws Throwable {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 46000)).statusCode(201).extract().path("id");
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.HOLD_NOTIFICATION);
-        emulator.pay(invoice, MoneyMovementTest.APPROVE).await().atMost(Duration.ofSeconds(10));
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HOLD_NOTIFICATION);
+        emulator.pay(invoice, MoneyMovementTest.APPROVE);
         assertEquals("PENDING", status(ORDERS, id), "the notification was held back");
 
         clock.advance(Duration.ofMinutes(31));
         runJob();
 
         assertEquals("SUCCEEDED", status(ORDERS, id));
-        assertEquals(1, emulator.requests(DokuOperation.CHECK_STATUS).stream()
+        assertEquals(1, emulator.requests(EmulatorOperation.CHECK_STATUS).stream()
                 .filter(r -> invoice.equals(r.invoiceNumber())).count(), "one check status for this payment");
     }
 
     @Test
     void aPaymentPageWhoseCreationAnswerWasLostIsFoundPending() {
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, ALL_ANSWERS_LOST);
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, ALL_ANSWERS_LOST);
         String id = create(ORDERS, paymentPage(newInvoice(), 44000)).statusCode(504).extract().path("payment_id");
 
         as(ORDERS).post("/v1/payments/" + id + "/sync").then().statusCode(200).body("status", equalTo("PENDING"));

@@ -10,8 +10,8 @@ import static com.example.gateway.support.GatewayApi.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class RefundTest {
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @BeforeEach
     void clean() {
@@ -112,7 +112,7 @@ class RefundTest {
         String invoice = newInvoice();
         String id = sale(invoice, 50000);
         emulator.settle(invoice);
-        emulator.scriptFaults(DokuOperation.REFUND, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.REFUND, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
         refund(id, 20000).statusCode(504).body("code", equalTo("doku_timeout"));
         assertEquals("UNKNOWN", status(ORDERS, id));

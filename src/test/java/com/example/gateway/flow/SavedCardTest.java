@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SavedCardTest {
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Test
     void saveListPayDeleteAndRefuse() {
@@ -59,14 +59,14 @@ class SavedCardTest {
         String customer = "CUST-" + UUID.randomUUID();
         String invoice = newInvoice();
         String first = create(ORDERS, pageSaving(invoice, customer, null)).statusCode(201).extract().path("id");
-        emulator.pay(invoice, MoneyMovementTest.APPROVE).await().atMost(Duration.ofSeconds(10));
+        emulator.pay(invoice, MoneyMovementTest.APPROVE);
         Poll.until(() -> status(ORDERS, first), "SUCCEEDED"::equals, Duration.ofSeconds(10));
         String token = as(ORDERS).get("/v1/payments/" + first).then().body("card.token", notNullValue())
                 .extract().path("card.token");
 
         String nextInvoice = newInvoice();
         String second = create(ORDERS, pageSaving(nextInvoice, customer, token)).statusCode(201).extract().path("id");
-        emulator.payWithSavedCard(nextInvoice).await().atMost(Duration.ofSeconds(10));
+        emulator.payWithSavedCard(nextInvoice);
         Poll.until(() -> status(ORDERS, second), "SUCCEEDED"::equals, Duration.ofSeconds(10));
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
@@ -57,7 +57,7 @@ class CrashRecoveryIT {
                       WHERE p.invoice_number LIKE $1 AND o.status IN ('PENDING', 'UNKNOWN'))""";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -173,8 +173,8 @@ class CrashRecoveryIT {
      * that only reconciliation, not a notification, can tell the restarted service what happened.
      */
     private void holdDokuAnswers() {
-        for (DokuOperation operation : List.of(DokuOperation.PAYMENT_PAGE, DokuOperation.CHARGE,
-                DokuOperation.CAPTURE, DokuOperation.REFUND)) {
+        for (EmulatorOperation operation : List.of(EmulatorOperation.PAYMENT_PAGE, EmulatorOperation.CHARGE,
+                EmulatorOperation.CAPTURE, EmulatorOperation.REFUND)) {
             for (int i = 0; i < EACH; i++) {
                 emulator.scriptFaults(operation, EmulatorFault.DELAY, EmulatorFault.HOLD_NOTIFICATION);
             }

@@ -8,8 +8,8 @@ import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.ReconciliationJob;
@@ -47,7 +47,7 @@ class TwoInstancesIT {
     private static PackagedGateway other;
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -169,7 +169,7 @@ class TwoInstancesIT {
     }
 
     private Map<String, Long> checksPerInvoice() {
-        return emulator.requests(DokuOperation.CHECK_STATUS).stream()
+        return emulator.requests(EmulatorOperation.CHECK_STATUS).stream()
                 .map(ReceivedRequest::invoiceNumber)
                 .filter(invoice -> invoice != null && invoice.startsWith(run))
                 .collect(Collectors.groupingBy(invoice -> invoice, Collectors.counting()));

@@ -8,8 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class DokuOutageTest {
     private static final int CALLERS = 20;
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -52,7 +52,7 @@ class DokuOutageTest {
     void concurrentChargesAllAnswered503LeaveNothingBehindAndNothingLocked() throws Exception {
         EmulatorFault[] outage = new EmulatorFault[CALLERS * 4];
         Arrays.fill(outage, EmulatorFault.HTTP_503);
-        emulator.scriptFaults(DokuOperation.CHARGE, outage);
+        emulator.scriptFaults(EmulatorOperation.CHARGE, outage);
         List<String> invoices = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
             invoices.add(newInvoice());

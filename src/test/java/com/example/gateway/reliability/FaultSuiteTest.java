@@ -8,8 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.LedgerReadout;
 import com.example.gateway.support.MutableClock;
@@ -51,7 +51,7 @@ class FaultSuiteTest {
     private static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -77,12 +77,12 @@ class FaultSuiteTest {
         emulator.chaos(SEED, FAULT_RATE, Set.of(EmulatorFault.HTTP_500, EmulatorFault.HTTP_503, EmulatorFault.HTTP_429,
                         EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION, EmulatorFault.DELAY,
                         EmulatorFault.DUPLICATE_NOTIFICATION, EmulatorFault.HOLD_NOTIFICATION),
-                Set.of(DokuOperation.PAYMENT_PAGE, DokuOperation.CHARGE, DokuOperation.CAPTURE, DokuOperation.REFUND));
+                Set.of(EmulatorOperation.PAYMENT_PAGE, EmulatorOperation.CHARGE, EmulatorOperation.CAPTURE, EmulatorOperation.REFUND));
 
         runClients();
 
         emulator.stopChaos();
-        emulator.releaseHeldNotifications().await().atMost(Duration.ofSeconds(30));
+        emulator.releaseHeldNotifications();
         // Past the grace in which DOKU may still be working on a request it has not answered.
         clock.advance(Duration.ofMinutes(5));
         List<String> ids = db.column("SELECT id FROM payments WHERE invoice_number = ANY($1)",
@@ -158,7 +158,7 @@ class FaultSuiteTest {
             default -> {
                 Response page = post(invoice + "-p", "/v1/payments", paymentPage(invoice, 50000));
                 if (page.statusCode() == 201) {
-                    emulator.pay(invoice, APPROVE).await().atMost(Duration.ofSeconds(30));
+                    emulator.pay(invoice, APPROVE);
                 }
             }
         }

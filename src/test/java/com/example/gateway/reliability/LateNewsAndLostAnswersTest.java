@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.emulator.DokuEmulator;
+import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.support.Notifications;
@@ -32,7 +32,7 @@ class LateNewsAndLostAnswersTest {
     private static final String APPROVE = "4111111111111111";
 
     @Inject
-    DokuEmulator emulator;
+    EmulatorClient emulator;
 
     @Inject
     TestDatabase db;
@@ -46,7 +46,7 @@ class LateNewsAndLostAnswersTest {
     void aLateAuthorizationNotificationDoesNotUndoACaptureInDoubt() {
         String invoice = newInvoice();
         String id = authorize(invoice, 90000);
-        emulator.scriptFaults(DokuOperation.CAPTURE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.CAPTURE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
         as(ORDERS).body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(504);
         assertEquals("UNKNOWN", status(ORDERS, id));
@@ -78,7 +78,7 @@ class LateNewsAndLostAnswersTest {
     @Test
     void aLostPaymentPageAnswerIsRecoveredWithItsUrl() {
         String invoice = newInvoice();
-        emulator.scriptFaults(DokuOperation.PAYMENT_PAGE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
+        emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION,
                 EmulatorFault.DROP_CONNECTION, EmulatorFault.DROP_CONNECTION);
         String id = create(ORDERS, paymentPage(invoice, 25000)).statusCode(504)
                 .body("code", equalTo("doku_timeout")).extract().path("payment_id");
