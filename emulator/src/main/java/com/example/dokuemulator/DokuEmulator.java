@@ -3,7 +3,7 @@ package com.example.dokuemulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.util.EnumSet;
@@ -26,7 +26,7 @@ public class DokuEmulator {
 
     private static final Logger LOG = Logger.getLogger(DokuEmulator.class);
 
-    private final Clock clock;
+    private final EmulatorClock clock;
     private final NotificationSender sender;
     private final TransactionBook book = new TransactionBook();
     private final CardTokens tokens = new CardTokens();
@@ -41,7 +41,7 @@ public class DokuEmulator {
     private final TokenRequests tokenRequests;
     private final EmulatorSettings.Startup startup;
 
-    DokuEmulator(EmulatorSettings settings, Clock clock, NotificationSender sender) {
+    DokuEmulator(EmulatorSettings settings, EmulatorClock clock, NotificationSender sender) {
         this.clock = clock;
         this.sender = sender;
         this.startup = settings.startup();
@@ -57,8 +57,8 @@ public class DokuEmulator {
     // ------------------------------------------------------------------ for tests and developers
 
     /**
-     * Forgets everything (transactions, tokens, ledger, requests and notifications) and puts the
-     * faults back as configured at start ({@code emulator.startup.*}).
+     * Forgets everything (transactions, tokens, ledger, requests and notifications), puts its clock
+     * back to real time and the faults back as configured at start ({@code emulator.startup.*}).
      */
     public void reset() {
         book.clear();
@@ -66,6 +66,7 @@ public class DokuEmulator {
         ledger.clear();
         requests.clear();
         challenges.clear();
+        clock.offset(Duration.ZERO);
         sender.clear();
         applyStartupFaults();
     }
@@ -129,6 +130,12 @@ public class DokuEmulator {
                 .orElseThrow(() -> new NoSuchElementException("no transaction with invoice " + invoiceNumber));
         transaction.forceStatus(status, clock.instant());
         return transaction.snapshot();
+    }
+
+    /** Sets how far the emulator's time runs ahead of real time (see {@link EmulatorClock}); answers its time now. */
+    public Instant clockOffset(Duration offset) {
+        clock.offset(offset);
+        return clock.instant();
     }
 
     /**

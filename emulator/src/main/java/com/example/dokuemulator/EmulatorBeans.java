@@ -3,16 +3,15 @@ package com.example.dokuemulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
-/** The emulator's clock and its signer, made once from the configuration. */
+/** The emulator's clock (injected wherever a {@code Clock} is asked for) and its signer. */
 @ApplicationScoped
 class EmulatorBeans {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    EmulatorClock emulatorClock() {
+        return new EmulatorClock();
     }
 
     @Produces

@@ -7,10 +7,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -109,6 +112,23 @@ public class EmulatorControlResource {
         Map<String, String> answer = new HashMap<>();
         answer.put("value", value.isNull() ? null : value.asText());
         return Response.ok(answer).build();
+    }
+
+    /**
+     * {@code {"offset": "PT31M"}}: the emulator's time runs that far ahead of real time from now on
+     * (until reset), as a merchant's test moves its own clock. Answers the emulator's time.
+     */
+    @PUT
+    @Path("/clock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response clock(JsonNode request) {
+        Duration offset;
+        try {
+            offset = Duration.parse(request.path("offset").asText());
+        } catch (DateTimeParseException e) {
+            return Response.status(400).entity(Map.of("error", "expected {\"offset\": \"<ISO-8601 duration>\"}")).build();
+        }
+        return Response.ok(Map.of("offset", offset.toString(), "now", emulator.clockOffset(offset).toString())).build();
     }
 
     /** Every Request-Id answered (with its effects) and every transaction's amounts. */

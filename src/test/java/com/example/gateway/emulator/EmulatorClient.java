@@ -103,6 +103,11 @@ public class EmulatorClient {
         send("DELETE", "/chaos", null, 204);
     }
 
+    /** Sets how far the emulator's time runs ahead of real time. */
+    public void clockOffset(Duration offset) {
+        send("PUT", "/clock", Map.of("offset", offset.toString()), 200);
+    }
+
     /** Marks a transaction settled: from now on a refund is a FULL_ or PARTIAL_REFUND, not a VOID. */
     public void settle(String invoiceNumber) {
         send("POST", "/settle/" + encode(invoiceNumber), null, 204);

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The packaged production jar ({@code quarkus-run.jar}, prod profile, no emulator) run as its own
- * process and configured only by the environment variables of API.md. It talks to the emulator
- * served by the in-test application and shares that application's embedded PostgreSQL; its output
+ * process and configured only by the environment variables of API.md. It talks to the DOKU emulator
+ * process the tests started and shares the in-test application's embedded PostgreSQL; its output
  * is kept in {@code target/} for diagnosis.
  */
 final class PackagedGateway implements AutoCloseable {
