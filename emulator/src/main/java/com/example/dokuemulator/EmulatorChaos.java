@@ -1,5 +1,6 @@
 package com.example.dokuemulator;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,9 @@ final class EmulatorChaos {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("rate must be between 0 and 1");
             }
-            faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
-            operations = operations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(operations));
+            // Enum sets, so that the settings read back in a stable order.
+            faults = faults.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(faults));
+            operations = operations.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(operations));
         }
     }
 

@@ -53,7 +53,7 @@ final class DokuEmulatorProcess {
         String url = "http://localhost:" + chosenPort;
         Path jar = locateJar();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx128m", "-Dquarkus.http.port=" + chosenPort,
-                "-Dquarkus.http.host=127.0.0.1", "-Demulator.public-url=" + url));
+                "-Demulator.public-url=" + url));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
