@@ -7,6 +7,7 @@ import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static com.example.gateway.support.GatewayApi.status;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuClient;
-import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -86,8 +86,8 @@ class EmulatorControlTest {
 
         create(ORDERS, charge(invoice, 1000, "SALE", APPROVE)).statusCode(201);
 
-        List<SentNotification> sent = Poll.until(() -> emulator.notifications(invoice), list -> list.size() == 2,
-                Duration.ofSeconds(10));
+        List<SentNotification> sent = await().atMost(Duration.ofSeconds(10))
+                .until(() -> emulator.notifications(invoice), list -> list.size() == 2);
         assertEquals(sent.get(0).requestId(), sent.get(1).requestId(), "the same notification twice");
         assertTrue(emulator.requests(EmulatorOperation.CHARGE).stream().allMatch(call -> call.fault() == null),
                 "no request fault was chosen");

@@ -4,12 +4,12 @@ import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.newInvoice;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
-import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -36,8 +36,9 @@ class ClientDisconnectTest {
         assertThrows(Exception.class, () -> as(ORDERS).config(impatient)
                 .body(charge(invoice, 33000, "SALE", MoneyMovementTest.APPROVE)).post("/v1/payments"));
 
-        Poll.until(() -> as(ORDERS).queryParam("invoice_number", invoice).get("/v1/payments").then()
+        await().atMost(Duration.ofSeconds(15)).until(
+                () -> as(ORDERS).queryParam("invoice_number", invoice).get("/v1/payments").then()
                         .extract().<List<String>>path("items.status"),
-                statuses -> statuses.equals(List.of("SUCCEEDED")), Duration.ofSeconds(15));
+                statuses -> statuses.equals(List.of("SUCCEEDED")));
     }
 }

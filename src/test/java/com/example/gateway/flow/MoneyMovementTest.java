@@ -7,6 +7,7 @@ import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.get;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.status;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -19,7 +20,6 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.AuthorizationExpirySweep;
 import com.example.gateway.support.MutableClock;
-import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -167,7 +167,7 @@ class MoneyMovementTest {
                 """.formatted(invoice)).statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
 
         emulator.pay(invoice, APPROVE);
-        Poll.until(() -> status(ORDERS, id), "AUTHORIZED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, id), "AUTHORIZED"::equals);
         get(ORDERS, id).body("authorized_amount", equalTo(55000)).body("capture_deadline", notNullValue());
 
         as(ORDERS).body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(200)

@@ -6,6 +6,7 @@ import static com.example.gateway.support.GatewayApi.get;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static com.example.gateway.support.GatewayApi.status;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +16,6 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.SentNotification;
 import com.example.gateway.support.Notifications;
-import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -90,7 +90,7 @@ class NotificationTest {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 30000)).statusCode(201).extract().path("id");
         emulator.pay(invoice, "4111111111111111");
-        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, id), "SUCCEEDED"::equals);
 
         Notifications.send(Notifications.body(invoice, 30000, "SALE", "PENDING")).statusCode(200)
                 .body("result", equalTo("outdated"));

@@ -8,6 +8,7 @@ import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static com.example.gateway.support.GatewayApi.status;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -19,7 +20,6 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
-import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -72,7 +72,7 @@ class PaymentPageFlowTest {
                 .post(pageUrl).then().statusCode(303)
                 .header("Location", equalTo("https://shop.example.com/done"));
 
-        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, id), "SUCCEEDED"::equals);
         get(ORDERS, id).statusCode(200)
                 .body("captured_amount", equalTo(90000))
                 .body("card.masked", equalTo("411111******1111"))
@@ -87,7 +87,7 @@ class PaymentPageFlowTest {
 
         emulator.pay(invoice, DECLINE);
 
-        Poll.until(() -> status(ORDERS, id), "FAILED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, id), "FAILED"::equals);
         get(ORDERS, id).body("failure_code", equalTo("05"));
     }
 
@@ -105,7 +105,7 @@ class PaymentPageFlowTest {
         assertTrue(calls.stream().allMatch(ReceivedRequest::signatureValid), "every retry is re-signed correctly");
 
         emulator.pay(invoice, APPROVE);
-        Poll.until(() -> status(ORDERS, id), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, id), "SUCCEEDED"::equals);
     }
 
     @Test
@@ -186,7 +186,7 @@ class PaymentPageFlowTest {
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() ->
                 as(ORDERS).header("Idempotency-Key", "busy-" + invoice)
                         .body(body).post("/v1/payments").then().extract().statusCode());
-        Poll.until(() -> callsFor(invoice).size(), n -> n >= 1, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callsFor(invoice).size(), n -> n >= 1);
 
         as(ORDERS).header("Idempotency-Key", "busy-" + invoice)
                 .body(body).post("/v1/payments").then().statusCode(409)

@@ -6,12 +6,12 @@ import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.status;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.example.gateway.emulator.EmulatorClient;
-import com.example.gateway.support.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -60,14 +60,14 @@ class SavedCardTest {
         String invoice = newInvoice();
         String first = create(ORDERS, pageSaving(invoice, customer, null)).statusCode(201).extract().path("id");
         emulator.pay(invoice, MoneyMovementTest.APPROVE);
-        Poll.until(() -> status(ORDERS, first), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, first), "SUCCEEDED"::equals);
         String token = as(ORDERS).get("/v1/payments/" + first).then().body("card.token", notNullValue())
                 .extract().path("card.token");
 
         String nextInvoice = newInvoice();
         String second = create(ORDERS, pageSaving(nextInvoice, customer, token)).statusCode(201).extract().path("id");
         emulator.payWithSavedCard(nextInvoice);
-        Poll.until(() -> status(ORDERS, second), "SUCCEEDED"::equals, Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(ORDERS, second), "SUCCEEDED"::equals);
     }
 
     private static String chargeSaving(String invoice, String customer) {

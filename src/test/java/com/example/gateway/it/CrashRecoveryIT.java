@@ -3,6 +3,7 @@ package com.example.gateway.it;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.paymentPage;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
-import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -103,7 +103,7 @@ class CrashRecoveryIT {
                 // Their answers are lost with the process, as a real client's would be; they retry below.
                 inFlight.forEach(request -> CompletableFuture.runAsync(() -> send(first, request), clients));
                 // DELAY ledgers the request at once and answers after emulator.delay (2 s): kill in between.
-                Poll.until(this::heldRequests, held -> held == inFlight.size(), Duration.ofSeconds(30));
+                await().atMost(Duration.ofSeconds(30)).until(this::heldRequests, held -> held == inFlight.size());
                 first.kill();
             } finally {
                 clients.shutdownNow();
@@ -122,7 +122,7 @@ class CrashRecoveryIT {
 
             retryEachWithItsKey(second, inFlight);
             Instant settleStart = Instant.now();
-            Poll.until(() -> db.count(UNSETTLED, run + "%"), n -> n == 0, SETTLE_TIMEOUT);
+            await().atMost(SETTLE_TIMEOUT).until(() -> db.count(UNSETTLED, run + "%"), n -> n == 0);
             System.out.printf("[crash] all write-ahead rows settled %d ms after the retries%n",
                     Duration.between(settleStart, Instant.now()).toMillis());
             assertNoSecretsIn(second.output());
@@ -137,8 +137,8 @@ class CrashRecoveryIT {
         Instant start = Instant.now();
         Map<String, Integer> answers = new TreeMap<>();
         for (ClientRequest request : requests) {
-            Answer answer = Poll.until(() -> Answer.of(send(gateway, request)), a -> !a.keyStillInUse(),
-                    Duration.ofSeconds(60));
+            Answer answer = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Answer.of(send(gateway, request)), a -> !a.keyStillInUse());
             answers.put(request.key(), answer.status());
             assertTrue(answer.status() < 500, request.key() + " answered " + answer);
         }

@@ -5,6 +5,7 @@ import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.paymentPage;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.ReconciliationJob;
-import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -85,24 +85,25 @@ class TwoInstancesIT {
                 + "SELECT count(*) FROM due", run + "%");
 
         // Join in once the packaged instance has started on them, so that both really take part.
-        int checkedBeforeJoining = Poll.until(() -> checksPerInvoice().size(), checked -> checked > 0, Duration.ofSeconds(30));
+        int checkedBeforeJoining = await().atMost(Duration.ofSeconds(30))
+                .until(() -> checksPerInvoice().size(), checked -> checked > 0);
         AtomicInteger claimedHere = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(3);
         try {
-            Poll.until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 List<CompletableFuture<Integer>> rounds = new ArrayList<>();
                 for (int w = 0; w < 3; w++) {
                     rounds.add(CompletableFuture.supplyAsync(this::runJobHere, workers));
                 }
                 rounds.forEach(round -> claimedHere.addAndGet(round.join()));
                 return checksPerInvoice().size();
-            }, checked -> checked == due, Duration.ofSeconds(60));
+            }, checked -> checked == due);
         } finally {
             workers.shutdown();
         }
         // DOKU sees a check before its instance records the attempt: wait until every attempt is recorded.
-        Poll.until(() -> db.count("SELECT count(*) FROM payments WHERE invoice_number LIKE $1 AND reconcile_attempts = 0",
-                run + "%"), n -> n == 0, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "SELECT count(*) FROM payments WHERE invoice_number LIKE $1 AND reconcile_attempts = 0", run + "%"), n -> n == 0);
 
         Map<String, Long> checks = checksPerInvoice();
         long attemptsAboveOne = db.count("SELECT count(*) FROM payments WHERE invoice_number LIKE $1 AND reconcile_attempts <> 1",

@@ -5,6 +5,7 @@ import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.LedgerReadout;
 import com.example.gateway.support.MutableClock;
-import com.example.gateway.support.Poll;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -87,7 +87,7 @@ class FaultSuiteTest {
         clock.advance(Duration.ofMinutes(5));
         List<String> ids = db.column("SELECT id FROM payments WHERE invoice_number = ANY($1)",
                 (Object) invoices.toArray(String[]::new));
-        Poll.until(() -> reconcileAll(ids), open -> open == 0, Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(90)).until(() -> reconcileAll(ids), open -> open == 0);
 
         Figures figures = check(ids);
         System.out.printf("FAULT-SUITE seed=%d operations=%d answers=%s doku-requests=%d faulted=%d (%.0f%%) payments=%d "
