@@ -5,6 +5,7 @@ import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 import com.example.gateway.doku.TransactionReport;
+import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,7 +69,6 @@ public class PaymentService {
         payment.amount = request.amount();
         payment.flow = request.flow();
         payment.paymentType = request.paymentType();
-        payment.status = PaymentStatus.PENDING;
         payment.dokuRequestId = Ids.newRequestId();
         payment.customerId = request.customerId();
         payment.createdAt = now;
@@ -86,7 +86,7 @@ public class PaymentService {
     }
 
     private void charged(Payment payment, TransactionReport report) {
-        metrics.moved(payment, PaymentOutcome.apply(payment, report, clock.instant()));
+        metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
         ReconcileSchedule.done(payment);
     }
 
@@ -101,7 +101,7 @@ public class PaymentService {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
-                metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
                 ReconcileSchedule.done(p);
             });
         } else if (failure instanceof DokuUnavailableException) {
@@ -111,7 +111,7 @@ public class PaymentService {
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
-                metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.UNKNOWN, Cause.API, clock.instant()).isPresent());
                 ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
             });
         }
