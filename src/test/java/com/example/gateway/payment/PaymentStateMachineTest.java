@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PaymentStateMachineTest {
@@ -36,34 +38,37 @@ class PaymentStateMachineTest {
 
     @Test
     void everyPairOfPaymentStatusesIsAllowedOrRefusedAsTheTableSays() {
-        for (PaymentStatus from : PaymentStatus.values()) {
-            for (PaymentStatus to : PaymentStatus.values()) {
-                Payment payment = payment(from);
-                Optional<Transition> moved = PaymentStateMachine.move(payment, to, Cause.NOTIFICATION, NOW);
-
-                String pair = from + " -> " + to;
-                assertEquals(inTable(PaymentStateMachine.PAYMENT, from, to), moved.isPresent(), pair);
-                assertEquals(moved.isPresent() ? to : from, payment.status, pair);
-                assertEquals(moved.isPresent() ? NOW : BEFORE, payment.updatedAt, pair);
-                moved.ifPresent(t -> assertEquals(
-                        new Transition(Subject.PAYMENT, "pay_1", "pay_1", from, to, Cause.NOTIFICATION, NOW), t, pair));
-            }
-        }
+        walk(PaymentStatus.values(), PaymentStateMachine.PAYMENT, PaymentStateMachineTest::payment,
+                (payment, to) -> PaymentStateMachine.move(payment, to, Cause.NOTIFICATION, NOW),
+                payment -> new Moved(payment.status, payment.updatedAt),
+                new Transition(Subject.PAYMENT, "pay_1", "pay_1", null, null, Cause.NOTIFICATION, NOW));
     }
 
     @Test
     void everyPairOfOperationStatusesIsAllowedOrRefusedAsTheTableSays() {
-        for (PaymentOperation.Status from : PaymentOperation.Status.values()) {
-            for (PaymentOperation.Status to : PaymentOperation.Status.values()) {
-                PaymentOperation op = refund(from);
-                Optional<Transition> moved = PaymentStateMachine.move(op, to, Cause.RECONCILIATION, NOW);
+        walk(PaymentOperation.Status.values(), PaymentStateMachine.OPERATION, PaymentStateMachineTest::refund,
+                (op, to) -> PaymentStateMachine.move(op, to, Cause.RECONCILIATION, NOW),
+                op -> new Moved(op.status, op.updatedAt),
+                new Transition(Subject.REFUND, "ref_1", "pay_1", null, null, Cause.RECONCILIATION, NOW));
+    }
+
+    /** A subject's status and when it last changed. */
+    private record Moved(Enum<?> status, Instant at) {
+    }
+
+    /** Tries every (from, to) pair on a fresh subject: it moves, with {@code expected}'s other fields, iff the table says so. */
+    private static <S extends Enum<S>, T> void walk(S[] statuses, List<Edge<S, T>> table, Function<S, T> subjectIn,
+            BiFunction<T, S, Optional<Transition>> move, Function<T, Moved> state, Transition expected) {
+        for (S from : statuses) {
+            for (S to : statuses) {
+                T subject = subjectIn.apply(from);
+                Optional<Transition> moved = move.apply(subject, to);
 
                 String pair = from + " -> " + to;
-                assertEquals(inTable(PaymentStateMachine.OPERATION, from, to), moved.isPresent(), pair);
-                assertEquals(moved.isPresent() ? to : from, op.status, pair);
-                assertEquals(moved.isPresent() ? NOW : BEFORE, op.updatedAt, pair);
-                moved.ifPresent(t -> assertEquals(
-                        new Transition(Subject.REFUND, "ref_1", "pay_1", from, to, Cause.RECONCILIATION, NOW), t, pair));
+                assertEquals(inTable(table, from, to), moved.isPresent(), pair);
+                assertEquals(moved.isPresent() ? new Moved(to, NOW) : new Moved(from, BEFORE), state.apply(subject), pair);
+                moved.ifPresent(t -> assertEquals(new Transition(expected.subject(), expected.id(), expected.paymentId(),
+                        from, to, expected.cause(), expected.at()), t, pair));
             }
         }
     }
