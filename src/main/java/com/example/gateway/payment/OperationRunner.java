@@ -86,7 +86,7 @@ class OperationRunner {
                 PaymentOperation.<PaymentOperation>findById(started.operation().id)
                         .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
         return failure == null ? recorded
-                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.problemFor(failure, paymentId)));
+                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
     }
 
     /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */

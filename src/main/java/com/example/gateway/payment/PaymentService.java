@@ -1,12 +1,12 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
+import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,8 +45,7 @@ public class PaymentService {
         payment.pageRequest = pageRequest;
         return Panache.withTransaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
-                .transform(e -> ApiProblem.of(409, "invoice_number_exists", "Invoice number already used",
-                        "Another payment already has this invoice_number"))
+                .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
@@ -95,7 +94,7 @@ public class PaymentService {
         if (!DokuFailures.isDokuFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
-        ApiProblem problem = DokuFailures.problemFor(failure, payment.id);
+        DomainException refusal = DokuFailures.of(failure, payment.id);
         Uni<?> record;
         if (failure instanceof DokuRejectedException rejected) {
             record = whileStillPending(payment.id, p -> {
@@ -115,7 +114,7 @@ public class PaymentService {
                 ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
             });
         }
-        return record.chain(() -> Uni.createFrom().failure(problem));
+        return record.chain(() -> Uni.createFrom().failure(refusal));
     }
 
     /**

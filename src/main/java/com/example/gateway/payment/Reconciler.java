@@ -1,6 +1,5 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
@@ -53,8 +52,7 @@ public class Reconciler {
             }
             return reconcile(paymentId).invoke(settled -> {
                 if (settled.status == PaymentStatus.UNKNOWN) {
-                    throw ApiProblem.of(409, "invalid_payment_state", "Payment outcome unknown",
-                            "DOKU has not yet confirmed an earlier operation on this payment; try again later");
+                    throw InvalidPaymentState.outcomeUnknown();
                 }
             }).replaceWithVoid();
         });

@@ -1,9 +1,11 @@
 package com.example.gateway.token;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.SavedCard;
+import com.example.gateway.payment.DokuFailures;
+import com.example.gateway.payment.DokuRejected;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.support.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,13 +36,14 @@ public class SavedCardService {
                 .chain(() -> tokensAtDoku(customerId, null))
                 .chain(tokens -> {
                     if (tokens.stream().noneMatch(t -> t.tokenId().equals(tokenId))) {
-                        return Uni.createFrom().failure(ApiProblem.tokenNotFound());
+                        return Uni.createFrom().failure(new TokenNotFound());
                     }
-                    return doku.deleteToken(Ids.newRequestId(), tokenId, customerId);
+                    return doku.deleteToken(Ids.newRequestId(), tokenId, customerId)
+                            .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null));
                 })
                 .invoke(deleted -> {
                     if (!deleted) {
-                        throw ApiProblem.of(502, "doku_rejected", "DOKU rejected the request", "DELETE FAILED");
+                        throw new DokuRejected("DELETE FAILED");
                     }
                 })
                 .replaceWithVoid();
@@ -54,14 +57,15 @@ public class SavedCardService {
                         return Uni.createFrom().item(List.of());
                     }
                     return Uni.createFrom().failure(failure);
-                });
+                })
+                .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null));
     }
 
     private static Uni<Void> requireCustomer(String client, String customerId) {
         return Panache.withSession(() -> Payment.count("clientName = ?1 and customerId = ?2", client, customerId))
                 .invoke(count -> {
                     if (count == 0) {
-                        throw ApiProblem.customerNotFound();
+                        throw new CustomerNotFound();
                     }
                 })
                 .replaceWithVoid();
