@@ -1,7 +1,7 @@
 package com.example.gateway.api;
 
-import com.example.gateway.doku.SavedCard;
 import com.example.gateway.token.CustomerNotFound;
+import com.example.gateway.token.SavedCard;
 import com.example.gateway.token.SavedCardService;
 import com.example.gateway.token.TokenNotFound;
 import io.smallrye.mutiny.Uni;

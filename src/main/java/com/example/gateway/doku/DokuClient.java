@@ -81,13 +81,13 @@ public class DokuClient {
                 JsonNode.class, TransactionReport::parse);
     }
 
-    public Uni<List<SavedCard>> listTokens(String requestId, String customerId, String type) {
+    public Uni<List<CardToken>> listTokens(String requestId, String customerId, String type) {
         TokenListBody body = new TokenListBody(new TokenListBody.Customer(customerId),
                 type == null ? null : new TokenListBody.TokenData(type));
         JavaType answer = json.getTypeFactory().constructType(new TypeReference<List<TokenListEntry>>() { });
-        return this.<List<TokenListEntry>, List<SavedCard>>send(
+        return this.<List<TokenListEntry>, List<CardToken>>send(
                 DokuCall.post(DokuOperation.LIST_TOKENS, requestId, serialize(body)), answer,
-                entries -> entries.stream().map(TokenListEntry::savedCard).filter(Objects::nonNull).toList());
+                entries -> entries.stream().map(TokenListEntry::cardToken).filter(Objects::nonNull).toList());
     }
 
     /** Unbinds a token; answers whether DOKU says it was deleted. */

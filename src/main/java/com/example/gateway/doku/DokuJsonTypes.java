@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ChargeBody.class, ChargeAnswer.class,
         CaptureBody.class, CaptureAnswer.class,
         RefundBody.class, RefundAnswer.class,
-        TokenListBody.class, TokenListEntry.class, SavedCard.class,
+        TokenListBody.class, TokenListEntry.class,
         DeleteTokenBody.class, DeleteTokenAnswer.class})
 final class DokuJsonTypes {
 

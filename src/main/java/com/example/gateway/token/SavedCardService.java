@@ -1,9 +1,9 @@
 package com.example.gateway.token;
 
+import com.example.gateway.doku.CardToken;
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuException;
 import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.SavedCard;
 import com.example.gateway.payment.DokuFailures;
 import com.example.gateway.payment.DokuRejected;
 import com.example.gateway.payment.Payment;
@@ -27,7 +27,8 @@ public class SavedCardService {
     }
 
     public Uni<List<SavedCard>> list(String client, String customerId, String type) {
-        return requireCustomer(client, customerId).chain(() -> tokensAtDoku(customerId, type));
+        return requireCustomer(client, customerId).chain(() -> tokensAtDoku(customerId, type))
+                .map(tokens -> tokens.stream().map(SavedCard::of).toList());
     }
 
     /** Unbinds a token the customer holds; a token DOKU does not list for this customer is "not found". */
@@ -49,7 +50,7 @@ public class SavedCardService {
                 .replaceWithVoid();
     }
 
-    private Uni<List<SavedCard>> tokensAtDoku(String customerId, String type) {
+    private Uni<List<CardToken>> tokensAtDoku(String customerId, String type) {
         return doku.listTokens(Ids.newRequestId(), customerId, type)
                 .onFailure(DokuRejectedException.class).recoverWithUni(failure -> {
                     // DOKU answers 404 for a customer with no tokens at all.
