@@ -8,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * included).
  */
 @RegisterForReflection(targets = {
-        PaymentPageBody.class, PaymentPageAnswer.class, DokuJson.class,
+        PaymentPageBody.class, PaymentPageAnswer.class, PaymentPageRequest.class, RequestParts.class,
         ChargeBody.class, ChargeAnswer.class,
         CaptureBody.class, CaptureAnswer.class,
         RefundBody.class, RefundAnswer.class,

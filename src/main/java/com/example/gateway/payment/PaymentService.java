@@ -41,7 +41,8 @@ public class PaymentService {
     public Uni<Payment> create(String client, NewPayment request) {
         Payment payment = newPending(client, request);
         // Built before anything is stored, so a request that cannot be turned into DOKU's leaves no row.
-        byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE ? doku.paymentPageRequest(request) : null;
+        byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
+                ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
         payment.pageRequest = pageRequest;
         return Panache.withTransaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
@@ -52,7 +53,7 @@ public class PaymentService {
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
                                     ? payments.update(payment.id, p -> pageOpened(p, url, clock.instant()))
                                     : recordFailure(payment, failure));
-                    case CHARGE -> doku.charge(payment.dokuRequestId, request)
+                    case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request))
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
                                     ? payments.update(payment.id, p -> charged(p, report))
                                     : recordFailure(payment, failure));
