@@ -1,12 +1,14 @@
 package com.example.gateway.api;
 
+import com.example.gateway.token.SavedCard;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Bodies that leave as a {@code Response} entity or a stored idempotent answer, where the native
  * build cannot see their types from the resource signatures.
  */
-@RegisterForReflection(targets = {PaymentView.class, RefundView.class, Problem.class, FieldError.class})
+@RegisterForReflection(targets = {PaymentView.class, RefundView.class, Problem.class, FieldError.class,
+        SavedCard.class})
 final class ApiJsonTypes {
 
     private ApiJsonTypes() {

@@ -78,8 +78,9 @@ public class IdempotencyKeys {
         String hash = fingerprint(body);
         return claim(client, key, method, path, hash).chain(claimed -> claimed
                 ? Detached.run(() -> action.get().onItemOrFailure().transformToUni((response, failure) -> {
-                    if (failure instanceof ApiProblem problem) {
-                        return complete(client, key, ProblemMapper.toResponse(problem.problem()));
+                    Problem problem = ProblemMapper.known(failure);
+                    if (problem != null) {
+                        return complete(client, key, ProblemMapper.toResponse(problem));
                     }
                     if (failure != null) {
                         return release(client, key).chain(() -> Uni.createFrom().failure(failure));

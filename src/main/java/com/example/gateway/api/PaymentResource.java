@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.CaptureService;
 import com.example.gateway.payment.NewPayment;
+import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.PaymentService;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Reconciler;
@@ -122,7 +123,7 @@ public class PaymentResource {
     /** A path id that the gateway cannot have minted names no payment: 404 without asking the database. */
     private static String paymentId(String id) {
         if (!Ids.couldBe("pay", id)) {
-            throw ApiProblem.paymentNotFound();
+            throw new PaymentNotFound();
         }
         return id;
     }

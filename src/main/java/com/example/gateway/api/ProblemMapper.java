@@ -1,7 +1,6 @@
 package com.example.gateway.api;
 
-import com.example.gateway.doku.DokuException;
-import com.example.gateway.payment.DokuFailures;
+import com.example.gateway.support.DomainException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -17,6 +16,14 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** The problem a failure is known to answer with; null for an unexpected one. */
+    static Problem known(Throwable failure) {
+        if (failure instanceof ApiProblem problem) {
+            return problem.problem();
+        }
+        return failure instanceof DomainException refusal ? DomainProblems.of(refusal) : null;
+    }
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
         return toResponse(e.problem());
@@ -27,10 +34,10 @@ public class ProblemMapper {
         return toResponse(Problem.validation(e.errors()));
     }
 
-    /** A DOKU failure that no service turned into a problem of its own (token calls, say). */
+    /** What the domain refused: payments, captures, refunds, saved cards, and DOKU's failures on them. */
     @ServerExceptionMapper
-    public Response doku(DokuException e) {
-        return toResponse(DokuFailures.problemFor(e, null).problem());
+    public Response refused(DomainException e) {
+        return toResponse(DomainProblems.of(e));
     }
 
     @ServerExceptionMapper

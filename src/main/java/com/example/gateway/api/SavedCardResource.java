@@ -1,7 +1,9 @@
 package com.example.gateway.api;
 
-import com.example.gateway.doku.SavedCard;
+import com.example.gateway.token.CustomerNotFound;
+import com.example.gateway.token.SavedCard;
 import com.example.gateway.token.SavedCardService;
+import com.example.gateway.token.TokenNotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +56,7 @@ public class SavedCardResource {
         String client = Caller.of(request);
         customerId(customerId);
         if (!TOKEN_ID.matcher(tokenId).matches()) {
-            throw ApiProblem.tokenNotFound();
+            throw new TokenNotFound();
         }
         return savedCards.delete(client, customerId, tokenId).map(done -> Response.noContent().build());
     }
@@ -62,7 +64,7 @@ public class SavedCardResource {
     /** An id no payment can carry names no customer: 404 without asking the database or DOKU. */
     private static String customerId(String id) {
         if (!CustomerIds.isValid(id)) {
-            throw ApiProblem.customerNotFound();
+            throw new CustomerNotFound();
         }
         return id;
     }

@@ -1,15 +1,15 @@
 package com.example.gateway.doku;
 
-import com.example.gateway.payment.NewPayment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** DOKU's charge-after-3-D-Secure request (cards-charge-api.txt). Holds card data: never logged. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ChargeBody(Order order, DokuJson.Customer customer, ThreeDsecure threeDsecure, Payment payment, DokuJson.Card card) {
+record ChargeBody(Order order, RequestParts.Customer customer, ThreeDsecure threeDsecure, Payment payment,
+        RequestParts.Card card) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Order(long amount, String invoiceNumber, List<DokuJson.LineItem> lineItems) {
+    record Order(long amount, String invoiceNumber, List<RequestParts.LineItem> lineItems) {
     }
 
     record ThreeDsecure(String authenticationId) {
@@ -18,14 +18,13 @@ record ChargeBody(Order order, DokuJson.Customer customer, ThreeDsecure threeDse
     record Payment(String type) {
     }
 
-    static ChargeBody from(NewPayment p) {
-        NewPayment.Card card = p.card();
+    static ChargeBody from(ChargeRequest r) {
         return new ChargeBody(
-                new Order(p.amount(), p.invoiceNumber(), DokuJson.lineItems(p.lineItems())),
-                DokuJson.customer(p.customer()),
-                p.threeDSecureAuthenticationId() == null ? null : new ThreeDsecure(p.threeDSecureAuthenticationId()),
-                new Payment(p.paymentType().name()),
-                new DokuJson.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save() ? true : null));
+                new Order(r.order().amount(), r.order().invoiceNumber(), r.order().lineItems()),
+                r.customer(),
+                r.threeDSecureAuthenticationId() == null ? null : new ThreeDsecure(r.threeDSecureAuthenticationId()),
+                new Payment(r.paymentType()),
+                r.card());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.example.gateway.doku;
 
-import com.example.gateway.payment.NewPayment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -37,11 +36,11 @@ public class DokuClient {
     }
 
     /**
-     * The exact bytes of the payment-page request for {@code payment}. The caller keeps them until the
+     * The exact bytes of DOKU's payment-page request for {@code page}. The caller keeps them until the
      * page's URL is known: sent again under the same Request-Id, DOKU answers with the original page.
      */
-    public byte[] paymentPageRequest(NewPayment payment) {
-        return serialize(PaymentPageBody.from(payment));
+    public byte[] paymentPageRequest(PaymentPageRequest page) {
+        return serialize(PaymentPageBody.from(page));
     }
 
     /** Asks DOKU for a hosted card page with a body from {@link #paymentPageRequest}; answers with the page's URL. */
@@ -51,8 +50,8 @@ public class DokuClient {
     }
 
     /** Charges a card (or token) after 3-D Secure; a decline is an answer, not an error. */
-    public Uni<TransactionReport> charge(String requestId, NewPayment payment) {
-        return send(DokuCall.post(DokuOperation.CHARGE, requestId, serialize(ChargeBody.from(payment))),
+    public Uni<TransactionReport> charge(String requestId, ChargeRequest charge) {
+        return send(DokuCall.post(DokuOperation.CHARGE, requestId, serialize(ChargeBody.from(charge))),
                 ChargeAnswer.class, ChargeAnswer::report);
     }
 
@@ -81,13 +80,13 @@ public class DokuClient {
                 JsonNode.class, TransactionReport::parse);
     }
 
-    public Uni<List<SavedCard>> listTokens(String requestId, String customerId, String type) {
+    public Uni<List<CardToken>> listTokens(String requestId, String customerId, String type) {
         TokenListBody body = new TokenListBody(new TokenListBody.Customer(customerId),
                 type == null ? null : new TokenListBody.TokenData(type));
         JavaType answer = json.getTypeFactory().constructType(new TypeReference<List<TokenListEntry>>() { });
-        return this.<List<TokenListEntry>, List<SavedCard>>send(
+        return this.<List<TokenListEntry>, List<CardToken>>send(
                 DokuCall.post(DokuOperation.LIST_TOKENS, requestId, serialize(body)), answer,
-                entries -> entries.stream().map(TokenListEntry::savedCard).filter(Objects::nonNull).toList());
+                entries -> entries.stream().map(TokenListEntry::cardToken).filter(Objects::nonNull).toList());
     }
 
     /** Unbinds a token; answers whether DOKU says it was deleted. */

@@ -8,11 +8,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * included).
  */
 @RegisterForReflection(targets = {
-        PaymentPageBody.class, PaymentPageAnswer.class, DokuJson.class,
+        PaymentPageBody.class, PaymentPageAnswer.class, PaymentPageRequest.class, RequestParts.class,
         ChargeBody.class, ChargeAnswer.class,
         CaptureBody.class, CaptureAnswer.class,
         RefundBody.class, RefundAnswer.class,
-        TokenListBody.class, TokenListEntry.class, SavedCard.class,
+        TokenListBody.class, TokenListEntry.class,
         DeleteTokenBody.class, DeleteTokenAnswer.class})
 final class DokuJsonTypes {
 

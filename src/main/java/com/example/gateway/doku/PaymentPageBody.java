@@ -1,6 +1,5 @@
 package com.example.gateway.doku;
 
-import com.example.gateway.payment.NewPayment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -8,15 +7,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaymentPageBody(
         Order order,
-        DokuJson.Customer customer,
-        DokuJson.Card card,
+        RequestParts.Customer customer,
+        RequestParts.Card card,
         Payment payment,
         OverrideConfiguration overrideConfiguration,
         AdditionalInfo additionalInfo) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Order(long amount, String invoiceNumber, String callbackUrl, String failedUrl, boolean autoRedirect,
-            List<DokuJson.LineItem> lineItems, String descriptor) {
+            List<RequestParts.LineItem> lineItems, String descriptor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,47 +23,24 @@ record PaymentPageBody(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OverrideConfiguration(Themes themes, List<Promo> promo, List<String> allowBin, List<Integer> allowTenor) {
+    record OverrideConfiguration(PaymentPageRequest.Theme themes, List<PaymentPageRequest.Promo> promo,
+            List<String> allowBin, List<Integer> allowTenor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Themes(String language, String backgroundColor, String fontColor, String buttonBackgroundColor,
-            String buttonFontColor) {
+    record AdditionalInfo(String overrideNotificationUrl, PaymentPageRequest.Disclaimer disclaimer) {
     }
 
-    record Promo(String bin, long discountAmount) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AdditionalInfo(String overrideNotificationUrl, Disclaimer disclaimer) {
-    }
-
-    record Disclaimer(String id, String en) {
-    }
-
-    static PaymentPageBody from(NewPayment p) {
+    static PaymentPageBody from(PaymentPageRequest r) {
         return new PaymentPageBody(
-                new Order(p.amount(), p.invoiceNumber(), p.callbackUrl(), p.failedUrl(), p.autoRedirect(),
-                        DokuJson.lineItems(p.lineItems()), p.descriptor()),
-                DokuJson.customer(p.customer()),
-                p.card() == null ? null : new DokuJson.Card(null, null, null, p.card().token(), p.card().save() ? true : null),
-                new Payment(p.paymentType().name(), p.autoCapture(), p.acquirer(), p.tenor()),
-                overrideConfiguration(p),
-                p.overrideNotificationUrl() == null && p.disclaimer() == null ? null
-                        : new AdditionalInfo(p.overrideNotificationUrl(),
-                                p.disclaimer() == null ? null : new Disclaimer(p.disclaimer().id(), p.disclaimer().en())));
-    }
-
-    private static OverrideConfiguration overrideConfiguration(NewPayment p) {
-        if (p.theme() == null && p.promos() == null && p.allowBins() == null && p.allowTenors() == null) {
-            return null;
-        }
-        NewPayment.Theme t = p.theme();
-        return new OverrideConfiguration(
-                t == null ? null : new Themes(t.language(), t.backgroundColor(), t.fontColor(),
-                        t.buttonBackgroundColor(), t.buttonFontColor()),
-                p.promos() == null ? null : p.promos().stream().map(x -> new Promo(x.bin(), x.discountAmount())).toList(),
-                p.allowBins(),
-                p.allowTenors());
+                new Order(r.order().amount(), r.order().invoiceNumber(), r.callbackUrl(), r.failedUrl(), r.autoRedirect(),
+                        r.order().lineItems(), r.descriptor()),
+                r.customer(),
+                r.card(),
+                new Payment(r.paymentType(), r.autoCapture(), r.acquirer(), r.tenor()),
+                r.overrides().none() ? null : new OverrideConfiguration(r.overrides().theme(), r.overrides().promos(),
+                        r.overrides().allowBins(), r.overrides().allowTenors()),
+                r.overrideNotificationUrl() == null && r.disclaimer() == null ? null
+                        : new AdditionalInfo(r.overrideNotificationUrl(), r.disclaimer()));
     }
 }

@@ -9,13 +9,13 @@ record TokenListEntry(TokenData tokenData, Card creditCard, Card debitCard) {
     record Card(String issuer, String tokenId, String maskedCard, String brand) {
     }
 
-    SavedCard savedCard() {
+    CardToken cardToken() {
         Card card = creditCard != null ? creditCard : debitCard;
         if (card == null || card.tokenId() == null) {
             return null;
         }
         String type = tokenData != null && tokenData.type() != null ? tokenData.type()
                 : creditCard != null ? "CREDIT_CARD" : "DIRECT_DEBIT";
-        return new SavedCard(type, card.tokenId(), card.maskedCard(), card.issuer(), card.brand());
+        return new CardToken(type, card.tokenId(), card.maskedCard(), card.issuer(), card.brand());
     }
 }

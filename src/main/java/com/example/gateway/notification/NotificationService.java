@@ -3,6 +3,7 @@ package com.example.gateway.notification;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
+import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.CleanText;
 import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
@@ -81,7 +82,8 @@ public class NotificationService {
                     report.amount(), payment.id, payment.amount);
             return NotificationResult.AMOUNT_MISMATCH;
         }
-        return PaymentOutcome.apply(payment, report, clock.instant()) ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
+        return PaymentOutcome.apply(payment, report, Cause.NOTIFICATION, clock.instant())
+                ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
     }
 
     private Uni<Boolean> alreadyApplied(String dokuRequestId) {

@@ -1,30 +1,36 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.payment.Transition.Cause;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Marks authorizations whose 7-day capture window has closed as EXPIRED (DOKU has released them).
- * One conditional UPDATE: replicas running it together each change a row at most once, and an
- * authorization with a capture still in flight is left for reconciliation to settle first.
+ * Lapsed ones are claimed a batch per transaction with {@code FOR UPDATE SKIP LOCKED}, so replicas
+ * sweeping together never wait for each other nor expire a payment twice; one with a capture or
+ * void still in flight is left for reconciliation to settle first.
  */
 @ApplicationScoped
 public class AuthorizationExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationExpirySweep.class);
+    private static final int BATCH = 50;
 
-    private final Pool db;
+    private static final String CLAIM = "SELECT * FROM payments p WHERE p.status = :authorized "
+            + "AND p.capture_deadline <= :now AND NOT EXISTS (SELECT 1 FROM payment_operations o "
+            + "WHERE o.payment_id = p.id AND o.status IN (:pending, :unknown)) "
+            + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
+
     private final PaymentMetrics metrics;
     private final Clock clock;
 
-    AuthorizationExpirySweep(Pool db, PaymentMetrics metrics, Clock clock) {
-        this.db = db;
+    AuthorizationExpirySweep(PaymentMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -35,21 +41,35 @@ public class AuthorizationExpirySweep {
         return runOnce().replaceWithVoid();
     }
 
-    /** Expires every lapsed authorization; answers how many. */
+    /** Expires every lapsed authorization; answers how many. Needs a Vert.x (duplicated) context. */
     public Uni<Integer> runOnce() {
-        return db.preparedQuery("UPDATE payments SET status = 'EXPIRED', updated_at = $1, version = version + 1 "
-                        + "WHERE status = 'AUTHORIZED' AND capture_deadline <= $1 AND NOT EXISTS ("
-                        + "SELECT 1 FROM payment_operations o WHERE o.payment_id = payments.id "
-                        + "AND o.status IN ('PENDING', 'UNKNOWN')) RETURNING flow, payment_type")
-                .execute(Tuple.of(ReconciliationJob.utc(clock.instant())))
-                .map(rows -> {
-                    for (Row row : rows) {
-                        metrics.expired(row.getString("flow"), row.getString("payment_type"));
-                    }
-                    if (rows.rowCount() > 0) {
-                        LOG.infof("Expired %d lapsed authorization(s)", rows.rowCount());
-                    }
-                    return rows.rowCount();
-                });
+        return batchesFrom(clock.instant()).invoke(expired -> {
+            if (expired > 0) {
+                LOG.infof("Expired %d lapsed authorization(s)", expired);
+            }
+        });
+    }
+
+    private Uni<Integer> batchesFrom(Instant now) {
+        return Panache.withTransaction(() -> claim(now).map(due -> {
+                    due.forEach(payment -> expire(payment, now));
+                    return due.size();
+                }))
+                .chain(expired -> expired < BATCH ? Uni.createFrom().item(expired)
+                        : batchesFrom(now).map(more -> expired + more));
+    }
+
+    private static Uni<List<Payment>> claim(Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, Payment.class)
+                .setParameter("authorized", PaymentStatus.AUTHORIZED.name())
+                .setParameter("now", ReconciliationJob.utc(now))
+                .setParameter("pending", PaymentOperation.Status.PENDING.name())
+                .setParameter("unknown", PaymentOperation.Status.UNKNOWN.name())
+                .setParameter("batch", BATCH)
+                .getResultList());
+    }
+
+    private void expire(Payment payment, Instant now) {
+        metrics.moved(payment, PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, Cause.SWEEP, now).isPresent());
     }
 }

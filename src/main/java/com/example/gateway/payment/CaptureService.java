@@ -1,6 +1,5 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,17 +32,14 @@ public class CaptureService {
     private long checkedAmount(Payment payment, List<PaymentOperation> unsettled, Long requested) {
         if (payment.status == PaymentStatus.EXPIRED
                 || payment.status == PaymentStatus.AUTHORIZED && !clock.instant().isBefore(payment.captureDeadline)) {
-            throw ApiProblem.of(409, "authorization_expired", "Authorization expired",
-                    "The 7-day capture window closed at " + payment.captureDeadline);
+            throw new AuthorizationExpired(payment.captureDeadline);
         }
         if (payment.status != PaymentStatus.AUTHORIZED || !unsettled.isEmpty()) {
-            throw ApiProblem.of(409, "invalid_payment_state", "Payment cannot be captured",
-                    "Only an AUTHORIZED payment with no operation in progress can be captured; it is " + payment.status);
+            throw InvalidPaymentState.notCapturable(payment.status);
         }
         long amount = requested == null ? payment.authorizedAmount : requested;
         if (amount > payment.authorizedAmount) {
-            throw ApiProblem.of(422, "amount_exceeds_authorized", "Amount exceeds the authorization",
-                    "At most " + payment.authorizedAmount + " can be captured");
+            throw new AmountExceedsAuthorized(payment.authorizedAmount);
         }
         return amount;
     }

@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
 import com.example.gateway.doku.OperationResult;
+import com.example.gateway.payment.Transition.Cause;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,33 +17,44 @@ final class OperationOutcome {
     }
 
     /**
+     * An operation already settled is left as it is: its money was counted then.
+     *
      * @param othersUnsettled the payment's other captures and refunds still PENDING or UNKNOWN
      * @return whether the payment's status changed
      */
     static boolean settle(Payment payment, PaymentOperation op, OperationResult result,
-            List<PaymentOperation> othersUnsettled, Instant now) {
-        op.status = result.succeeded() ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.FAILED;
+            List<PaymentOperation> othersUnsettled, Cause cause, Instant now) {
+        PaymentOperation.Status outcome = result.succeeded() ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.FAILED;
+        if (PaymentStateMachine.move(op, outcome, cause, now).isEmpty()) {
+            return false;
+        }
         op.approvalCode = result.approvalCode();
         op.message = result.message();
         op.failureCode = result.succeeded() ? null : result.code();
         op.refundType = result.refundType();
-        op.updatedAt = now;
         if (result.succeeded()) {
             addAmounts(payment, op);
         }
         if (result.succeeded() && VOID.equals(op.refundType)) {
-            return payment.moveTo(PaymentStatus.VOIDED, now);
+            return PaymentStateMachine.move(payment, PaymentStatus.VOIDED, cause, now).isPresent();
         }
         boolean stillInDoubt = othersUnsettled.stream().anyMatch(o -> o.status == PaymentOperation.Status.UNKNOWN);
-        return !stillInDoubt && payment.moveTo(payment.statusFromAmounts(), now);
+        return !stillInDoubt && PaymentStateMachine.move(payment, payment.statusFromAmounts(), cause, now).isPresent();
     }
 
-    /** The answer was lost: the operation and the payment wait for reconciliation. */
+    /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
     static boolean unknown(Payment payment, PaymentOperation op, Instant now) {
-        op.status = PaymentOperation.Status.UNKNOWN;
-        op.updatedAt = now;
+        if (PaymentStateMachine.move(op, PaymentOperation.Status.UNKNOWN, Cause.API, now).isEmpty()) {
+            return false; // reconciliation settled it meanwhile
+        }
         ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_UNKNOWN, now);
-        return payment.moveTo(PaymentStatus.UNKNOWN, now);
+        return PaymentStateMachine.move(payment, PaymentStatus.UNKNOWN, Cause.API, now).isPresent();
+    }
+
+    /** DOKU certainly did nothing (it rejected the call, or could not be reached). */
+    static void failed(PaymentOperation op, String failureCode, Instant now) {
+        PaymentStateMachine.move(op, PaymentOperation.Status.FAILED, Cause.API, now)
+                .ifPresent(moved -> op.failureCode = failureCode);
     }
 
     private static void addAmounts(Payment payment, PaymentOperation op) {

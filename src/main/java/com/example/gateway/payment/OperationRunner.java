@@ -3,6 +3,7 @@ package com.example.gateway.payment;
 import com.example.gateway.doku.DokuOutcomeUnknownException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
+import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +86,7 @@ class OperationRunner {
                 PaymentOperation.<PaymentOperation>findById(started.operation().id)
                         .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
         return failure == null ? recorded
-                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.problemFor(failure, paymentId)));
+                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
     }
 
     /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */
@@ -95,14 +96,12 @@ class OperationRunner {
         List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
         if (failure == null) {
             metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-            metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, now));
+            metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.API, now));
         } else if (failure instanceof DokuOutcomeUnknownException) {
             LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, payment.id);
             metrics.moved(payment, OperationOutcome.unknown(payment, op, now));
         } else {
-            op.status = PaymentOperation.Status.FAILED;
-            op.failureCode = failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable";
-            op.updatedAt = now;
+            OperationOutcome.failed(op, failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable", now);
         }
         if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
             ReconcileSchedule.done(payment);
@@ -118,7 +117,6 @@ class OperationRunner {
         op.kind = kind;
         op.amount = amount;
         op.reason = reason;
-        op.status = PaymentOperation.Status.PENDING;
         op.dokuRequestId = Ids.newRequestId();
         op.createdAt = now;
         op.updatedAt = now;

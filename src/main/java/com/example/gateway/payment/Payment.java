@@ -11,8 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A card payment. Holds DOKU's masked card number and token only, never card data. Status changes
- * go through {@link #moveTo}, which enforces {@link PaymentStatus}'s state machine.
+ * A card payment. Holds DOKU's masked card number and token only, never card data. A new payment
+ * is PENDING; its status changes only through {@link PaymentStateMachine}.
  */
 @Entity
 @Table(name = "payments")
@@ -43,7 +43,7 @@ public class Payment extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PaymentStatus status;
+    public PaymentStatus status = PaymentStatus.PENDING;
 
     /** The Request-Id of the DOKU call that started this payment; reused by every retry of it. */
     @Column(name = "doku_request_id", nullable = false, updatable = false)
@@ -138,20 +138,5 @@ public class Payment extends PanacheEntityBase {
     /** Money still refundable: captured, less refunded, less refunds whose outcome is not yet known. */
     public long refundable(long refundsInFlight) {
         return capturedAmount - refundedAmount - refundsInFlight;
-    }
-
-    /**
-     * Moves to {@code next} if the state machine allows it.
-     *
-     * @return whether the status changed; a disallowed (backwards) move is ignored, not an error,
-     *         because late and duplicate news from DOKU is normal.
-     */
-    public boolean moveTo(PaymentStatus next, Instant now) {
-        if (status == next || !status.canMoveTo(next)) {
-            return false;
-        }
-        status = next;
-        updatedAt = now;
-        return true;
     }
 }

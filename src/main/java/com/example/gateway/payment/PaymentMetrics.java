@@ -17,7 +17,7 @@ public class PaymentMetrics {
         count(payment);
     }
 
-    /** Counts a status change; {@code changed} is what {@link Payment#moveTo} answered. */
+    /** Counts a status change; {@code changed}: whether {@link PaymentStateMachine} made one. */
     void moved(Payment payment, boolean changed) {
         if (changed) {
             count(payment);
@@ -33,16 +33,8 @@ public class PaymentMetrics {
         }
     }
 
-    /** An authorization the expiry sweep closed (set-based, so no entity is at hand). */
-    void expired(String flow, String paymentType) {
-        count(flow, paymentType, PaymentStatus.EXPIRED.name());
-    }
-
     private void count(Payment payment) {
-        count(payment.flow.name(), payment.paymentType.name(), payment.status.name());
-    }
-
-    private void count(String flow, String paymentType, String status) {
-        meters.counter("gateway.payments", "flow", flow, "type", paymentType, "status", status).increment();
+        meters.counter("gateway.payments", "flow", payment.flow.name(), "type", payment.paymentType.name(),
+                "status", payment.status.name()).increment();
     }
 }

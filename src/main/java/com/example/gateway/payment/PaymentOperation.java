@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A capture or a refund (a void is a refund DOKU typed VOID) of one payment. */
+/**
+ * A capture or a refund (a void is a refund DOKU typed VOID) of one payment. A new one is PENDING;
+ * its status changes only through {@link PaymentStateMachine}.
+ */
 @Entity
 @Table(name = "payment_operations")
 public class PaymentOperation extends PanacheEntityBase {
@@ -33,7 +36,7 @@ public class PaymentOperation extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public Status status = Status.PENDING;
 
     /** Written before the DOKU call and reused by every retry and by reconciliation. */
     @Column(name = "doku_request_id", nullable = false, updatable = false)

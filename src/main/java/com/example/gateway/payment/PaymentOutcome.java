@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
 import com.example.gateway.doku.TransactionReport;
+import com.example.gateway.payment.Transition.Cause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,13 +22,14 @@ public final class PaymentOutcome {
     private static final Set<String> OPERATION_TYPES = Set.of("CAPTURE", "REFUND");
 
     /** @return whether the payment's status changed */
-    public static boolean apply(Payment payment, TransactionReport report, Instant now) {
+    public static boolean apply(Payment payment, TransactionReport report, Cause cause, Instant now) {
         if (report.type() != null && OPERATION_TYPES.contains(report.type())) {
             return false;
         }
         String status = report.status() == null ? "" : report.status();
         if ("EXPIRED".equals(status) && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
-            return payment.moveTo(PaymentStatus.EXPIRED, now); // DOKU released the uncaptured authorization
+            // DOKU released the uncaptured authorization
+            return PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, cause, now).isPresent();
         }
         if (ownTransactionSettled(payment)) {
             // Late news of the sale or authorization itself must not undo the captures and refunds made
@@ -38,11 +40,11 @@ public final class PaymentOutcome {
         boolean authorization = report.type() != null ? "AUTHORIZE".equals(report.type())
                 : payment.paymentType == PaymentType.AUTHORIZE; // DOKU left the type out: it is the payment's own
         return switch (status) {
-            case "SUCCESS" -> authorization ? authorize(payment, report, now) : succeed(payment, now);
+            case "SUCCESS" -> authorization ? authorize(payment, report, cause, now) : succeed(payment, cause, now);
             // A page nobody paid before it lapsed, or a transaction the acquirer timed out: no money moved.
-            case "FAILED", "EXPIRED", "TIMEOUT" -> fail(payment, report, now);
+            case "FAILED", "EXPIRED", "TIMEOUT" -> fail(payment, report, cause, now);
             // The customer is still paying (or at 3-D Secure); only lifts an UNKNOWN (a page whose creation answer was lost).
-            case "PENDING", "REDIRECT" -> payment.moveTo(PaymentStatus.PENDING, now);
+            case "PENDING", "REDIRECT" -> PaymentStateMachine.move(payment, PaymentStatus.PENDING, cause, now).isPresent();
             default -> false;
         };
     }
@@ -52,8 +54,8 @@ public final class PaymentOutcome {
         return payment.authorizedAmount > 0 || payment.capturedAmount > 0;
     }
 
-    private static boolean authorize(Payment payment, TransactionReport report, Instant now) {
-        if (!payment.moveTo(PaymentStatus.AUTHORIZED, now)) {
+    private static boolean authorize(Payment payment, TransactionReport report, Cause cause, Instant now) {
+        if (PaymentStateMachine.move(payment, PaymentStatus.AUTHORIZED, cause, now).isEmpty()) {
             return false;
         }
         clearFailure(payment);
@@ -64,8 +66,8 @@ public final class PaymentOutcome {
         return true;
     }
 
-    private static boolean succeed(Payment payment, Instant now) {
-        if (!payment.moveTo(PaymentStatus.SUCCEEDED, now)) {
+    private static boolean succeed(Payment payment, Cause cause, Instant now) {
+        if (PaymentStateMachine.move(payment, PaymentStatus.SUCCEEDED, cause, now).isEmpty()) {
             return false;
         }
         clearFailure(payment);
@@ -73,8 +75,8 @@ public final class PaymentOutcome {
         return true;
     }
 
-    private static boolean fail(Payment payment, TransactionReport report, Instant now) {
-        if (!payment.moveTo(PaymentStatus.FAILED, now)) {
+    private static boolean fail(Payment payment, TransactionReport report, Cause cause, Instant now) {
+        if (PaymentStateMachine.move(payment, PaymentStatus.FAILED, cause, now).isEmpty()) {
             return false;
         }
         payment.failureCode = report.responseCode() != null ? report.responseCode() : report.status();

@@ -1,11 +1,12 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 import com.example.gateway.doku.TransactionReport;
+import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
+import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -40,19 +41,19 @@ public class PaymentService {
     public Uni<Payment> create(String client, NewPayment request) {
         Payment payment = newPending(client, request);
         // Built before anything is stored, so a request that cannot be turned into DOKU's leaves no row.
-        byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE ? doku.paymentPageRequest(request) : null;
+        byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
+                ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
         payment.pageRequest = pageRequest;
         return Panache.withTransaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
-                .transform(e -> ApiProblem.of(409, "invoice_number_exists", "Invoice number already used",
-                        "Another payment already has this invoice_number"))
+                .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
                                     ? payments.update(payment.id, p -> pageOpened(p, url, clock.instant()))
                                     : recordFailure(payment, failure));
-                    case CHARGE -> doku.charge(payment.dokuRequestId, request)
+                    case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request))
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
                                     ? payments.update(payment.id, p -> charged(p, report))
                                     : recordFailure(payment, failure));
@@ -68,7 +69,6 @@ public class PaymentService {
         payment.amount = request.amount();
         payment.flow = request.flow();
         payment.paymentType = request.paymentType();
-        payment.status = PaymentStatus.PENDING;
         payment.dokuRequestId = Ids.newRequestId();
         payment.customerId = request.customerId();
         payment.createdAt = now;
@@ -86,7 +86,7 @@ public class PaymentService {
     }
 
     private void charged(Payment payment, TransactionReport report) {
-        metrics.moved(payment, PaymentOutcome.apply(payment, report, clock.instant()));
+        metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
         ReconcileSchedule.done(payment);
     }
 
@@ -95,13 +95,13 @@ public class PaymentService {
         if (!DokuFailures.isDokuFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
-        ApiProblem problem = DokuFailures.problemFor(failure, payment.id);
+        DomainException refusal = DokuFailures.of(failure, payment.id);
         Uni<?> record;
         if (failure instanceof DokuRejectedException rejected) {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
-                metrics.moved(p, p.moveTo(PaymentStatus.FAILED, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
                 ReconcileSchedule.done(p);
             });
         } else if (failure instanceof DokuUnavailableException) {
@@ -111,11 +111,11 @@ public class PaymentService {
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
-                metrics.moved(p, p.moveTo(PaymentStatus.UNKNOWN, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.UNKNOWN, Cause.API, clock.instant()).isPresent());
                 ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
             });
         }
-        return record.chain(() -> Uni.createFrom().failure(problem));
+        return record.chain(() -> Uni.createFrom().failure(refusal));
     }
 
     /**

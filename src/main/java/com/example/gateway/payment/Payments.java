@@ -1,6 +1,5 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -36,14 +35,14 @@ public class Payments {
     public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
         return Panache.withTransaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(payment -> payment == null
-                        ? Uni.createFrom().failure(ApiProblem.paymentNotFound())
+                        ? Uni.createFrom().failure(new PaymentNotFound())
                         : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));
     }
 
     /** The payment if {@code client} created it; a missing one or another client's is "not found". */
     static Payment ownedBy(String client, Payment payment) {
         if (payment == null || !payment.clientName.equals(client)) {
-            throw ApiProblem.paymentNotFound();
+            throw new PaymentNotFound();
         }
         return payment;
     }

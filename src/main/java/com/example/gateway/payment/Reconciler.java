@@ -1,10 +1,10 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
 import com.example.gateway.doku.TransactionReport;
+import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,8 +52,7 @@ public class Reconciler {
             }
             return reconcile(paymentId).invoke(settled -> {
                 if (settled.status == PaymentStatus.UNKNOWN) {
-                    throw ApiProblem.of(409, "invalid_payment_state", "Payment outcome unknown",
-                            "DOKU has not yet confirmed an earlier operation on this payment; try again later");
+                    throw InvalidPaymentState.outcomeUnknown();
                 }
             }).replaceWithVoid();
         });
@@ -89,14 +88,14 @@ public class Reconciler {
         return doku.checkStatus(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
-                        return underLock(payment.id, p -> PaymentOutcome.apply(p, report, clock.instant()));
+                        return underLock(payment.id, p -> PaymentOutcome.apply(p, report, Cause.RECONCILIATION, clock.instant()));
                     }
                     if (isNotFound(failure) && neverArrived(payment.createdAt)
                             && (payment.status == PaymentStatus.UNKNOWN || payment.paymentPageUrl == null)) {
                         return underLock(payment.id, p -> {
                             p.failureCode = "not_found_at_doku";
                             p.failureMessage = "DOKU has no record of this payment";
-                            return p.moveTo(PaymentStatus.FAILED, clock.instant());
+                            return move(p, PaymentStatus.FAILED);
                         });
                     }
                     return unanswered(payment.id, failure);
@@ -113,7 +112,7 @@ public class Reconciler {
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
                             PaymentService.pageOpened(p, url, clock.instant());
-                            return p.moveTo(PaymentStatus.PENDING, clock.instant());
+                            return move(p, PaymentStatus.PENDING);
                         }));
     }
 
@@ -155,11 +154,16 @@ public class Reconciler {
             unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
                 List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
                 metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, clock.instant()));
+                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.RECONCILIATION,
+                        clock.instant()));
                 count("settled");
             });
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private boolean move(Payment payment, PaymentStatus to) {
+        return PaymentStateMachine.move(payment, to, Cause.RECONCILIATION, clock.instant()).isPresent();
     }
 
     private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {

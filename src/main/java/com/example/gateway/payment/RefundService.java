@@ -1,6 +1,5 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.api.ApiProblem;
 import com.example.gateway.doku.DokuClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,20 +33,17 @@ public class RefundService {
         switch (payment.status) {
             case AUTHORIZED -> {
                 if (!unsettled.isEmpty() || amount != payment.authorizedAmount) {
-                    throw ApiProblem.of(422, "amount_exceeds_refundable", "Void must be for the full amount",
-                            "An authorization is voided whole: " + payment.authorizedAmount);
+                    throw AmountExceedsRefundable.voidOfLessThan(payment.authorizedAmount);
                 }
             }
             // REFUNDED too: nothing is left, so any amount exceeds what is refundable.
             case SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED -> {
                 long refundable = payment.refundable(PaymentOperations.refundsInFlight(unsettled));
                 if (amount > refundable) {
-                    throw ApiProblem.of(422, "amount_exceeds_refundable", "Amount exceeds what is refundable",
-                            "At most " + Math.max(refundable, 0) + " can be refunded now");
+                    throw AmountExceedsRefundable.atMost(refundable);
                 }
             }
-            default -> throw ApiProblem.of(409, "invalid_payment_state", "Payment cannot be refunded",
-                    "Only captured or authorized payments can be refunded; it is " + payment.status);
+            default -> throw InvalidPaymentState.notRefundable(payment.status);
         }
         return amount;
     }

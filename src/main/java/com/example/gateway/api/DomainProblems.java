@@ -1,0 +1,44 @@
+package com.example.gateway.api;
+
+import com.example.gateway.payment.AmountExceedsAuthorized;
+import com.example.gateway.payment.AmountExceedsRefundable;
+import com.example.gateway.payment.AuthorizationExpired;
+import com.example.gateway.payment.DokuRejected;
+import com.example.gateway.payment.DokuTimeout;
+import com.example.gateway.payment.DokuUnavailable;
+import com.example.gateway.payment.InvalidPaymentState;
+import com.example.gateway.payment.InvoiceNumberExists;
+import com.example.gateway.payment.PaymentNotFound;
+import com.example.gateway.support.DomainException;
+import com.example.gateway.token.CustomerNotFound;
+import com.example.gateway.token.TokenNotFound;
+import java.util.Map;
+
+/** Each kind of refusal of the domain with its HTTP status and problem code (API.md fixes both). */
+final class DomainProblems {
+
+    private record Answer(int status, String code) {
+    }
+
+    private static final Map<Class<? extends DomainException>, Answer> ANSWERS = Map.ofEntries(
+            Map.entry(PaymentNotFound.class, new Answer(404, "payment_not_found")),
+            Map.entry(CustomerNotFound.class, new Answer(404, "customer_not_found")),
+            Map.entry(TokenNotFound.class, new Answer(404, "token_not_found")),
+            Map.entry(InvoiceNumberExists.class, new Answer(409, "invoice_number_exists")),
+            Map.entry(InvalidPaymentState.class, new Answer(409, "invalid_payment_state")),
+            Map.entry(AuthorizationExpired.class, new Answer(409, "authorization_expired")),
+            Map.entry(AmountExceedsAuthorized.class, new Answer(422, "amount_exceeds_authorized")),
+            Map.entry(AmountExceedsRefundable.class, new Answer(422, "amount_exceeds_refundable")),
+            Map.entry(DokuRejected.class, new Answer(502, "doku_rejected")),
+            Map.entry(DokuUnavailable.class, new Answer(503, "doku_unavailable")),
+            Map.entry(DokuTimeout.class, new Answer(504, "doku_timeout")));
+
+    private DomainProblems() {
+    }
+
+    static Problem of(DomainException refusal) {
+        Answer answer = ANSWERS.get(refusal.getClass());
+        Problem problem = Problem.of(answer.status(), answer.code(), refusal.title(), refusal.getMessage());
+        return refusal instanceof DokuTimeout timeout ? problem.withPaymentId(timeout.paymentId()) : problem;
+    }
+}

@@ -1,0 +1,17 @@
+package com.example.gateway.doku;
+
+import com.example.gateway.doku.RequestParts.Card;
+import com.example.gateway.doku.RequestParts.Customer;
+import com.example.gateway.doku.RequestParts.Order;
+
+/**
+ * A card (or a saved card's token) to charge after 3-D Secure, in the gateway's terms;
+ * {@link ChargeBody} gives it DOKU's shape. Holds card data: {@link Card#toString()} never prints it.
+ */
+public record ChargeRequest(
+        Order order,
+        Customer customer,
+        Card card,
+        String paymentType,
+        String threeDSecureAuthenticationId) {
+}

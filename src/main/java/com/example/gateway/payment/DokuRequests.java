@@ -1,0 +1,54 @@
+package com.example.gateway.payment;
+
+import com.example.gateway.doku.ChargeRequest;
+import com.example.gateway.doku.PaymentPageRequest;
+import com.example.gateway.doku.RequestParts;
+import java.util.List;
+
+/** A new payment as the DOKU client takes it: a payment page request or a charge request. */
+final class DokuRequests {
+
+    private DokuRequests() {
+    }
+
+    static PaymentPageRequest page(NewPayment p) {
+        NewPayment.Card card = p.card();
+        return new PaymentPageRequest(order(p), customer(p.customer()),
+                card == null ? null : new RequestParts.Card(null, null, null, card.token(), card.save()),
+                p.paymentType().name(), p.autoCapture(), p.acquirer(), p.tenor(),
+                p.callbackUrl(), p.failedUrl(), p.autoRedirect(), p.descriptor(),
+                new PaymentPageRequest.Overrides(theme(p.theme()), promos(p.promos()), p.allowBins(), p.allowTenors()),
+                disclaimer(p.disclaimer()), p.overrideNotificationUrl());
+    }
+
+    static ChargeRequest charge(NewPayment p) {
+        NewPayment.Card card = p.card();
+        return new ChargeRequest(order(p), customer(p.customer()),
+                new RequestParts.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save()),
+                p.paymentType().name(), p.threeDSecureAuthenticationId());
+    }
+
+    private static RequestParts.Order order(NewPayment p) {
+        List<NewPayment.LineItem> items = p.lineItems();
+        return new RequestParts.Order(p.invoiceNumber(), p.amount(), items == null ? null
+                : items.stream().map(i -> new RequestParts.LineItem(i.name(), i.price(), i.quantity())).toList());
+    }
+
+    private static RequestParts.Customer customer(NewPayment.Customer c) {
+        return c == null ? null : new RequestParts.Customer(c.id(), c.name(), c.email(), c.phone(), c.address(), c.country());
+    }
+
+    private static PaymentPageRequest.Theme theme(NewPayment.Theme t) {
+        return t == null ? null : new PaymentPageRequest.Theme(t.language(), t.backgroundColor(), t.fontColor(),
+                t.buttonBackgroundColor(), t.buttonFontColor());
+    }
+
+    private static List<PaymentPageRequest.Promo> promos(List<NewPayment.Promo> promos) {
+        return promos == null ? null
+                : promos.stream().map(x -> new PaymentPageRequest.Promo(x.bin(), x.discountAmount())).toList();
+    }
+
+    private static PaymentPageRequest.Disclaimer disclaimer(NewPayment.Disclaimer d) {
+        return d == null ? null : new PaymentPageRequest.Disclaimer(d.id(), d.en());
+    }
+}

@@ -1,0 +1,109 @@
+package com.example.gateway.payment;
+
+import static com.example.gateway.payment.PaymentStatus.AUTHORIZED;
+import static com.example.gateway.payment.PaymentStatus.EXPIRED;
+import static com.example.gateway.payment.PaymentStatus.FAILED;
+import static com.example.gateway.payment.PaymentStatus.PARTIALLY_REFUNDED;
+import static com.example.gateway.payment.PaymentStatus.PENDING;
+import static com.example.gateway.payment.PaymentStatus.REFUNDED;
+import static com.example.gateway.payment.PaymentStatus.SUCCEEDED;
+import static com.example.gateway.payment.PaymentStatus.UNKNOWN;
+import static com.example.gateway.payment.PaymentStatus.VOIDED;
+
+import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.Transition.Subject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every status a payment, a capture or a refund may move to, and why; and the only code that moves
+ * one. A status never moves backwards. A move the table does not hold is refused (answered empty),
+ * not an error: late and repeated news from DOKU is normal and changes nothing.
+ */
+public final class PaymentStateMachine {
+
+    /** An allowed move and why it exists; {@code when} must also hold of the payment or operation. */
+    record Edge<S extends Enum<S>, T>(S from, S to, String reason, Predicate<T> when) {
+    }
+
+    /** A status, once UNKNOWN, may go back to waiting or failing only if DOKU had moved no money before. */
+    private static final Predicate<Payment> NO_MONEY_MOVED = p -> p.authorizedAmount == 0 && p.capturedAmount == 0;
+
+    static final List<Edge<PaymentStatus, Payment>> PAYMENT = List.of(
+            edge(PENDING, AUTHORIZED, "DOKU authorized the card: the funds are held for capture"),
+            edge(PENDING, SUCCEEDED, "DOKU charged the card: a sale"),
+            edge(PENDING, FAILED, "DOKU declined or rejected the payment, or the page lapsed unpaid"),
+            edge(PENDING, UNKNOWN, "DOKU's answer to the creation call was lost"),
+            edge(FAILED, AUTHORIZED, "the customer failed on the page, then paid: DOKU's later success is the truth"),
+            edge(FAILED, SUCCEEDED, "the customer failed on the page, then paid: DOKU's later success is the truth"),
+            edge(AUTHORIZED, SUCCEEDED, "captured, in full or in part"),
+            edge(AUTHORIZED, EXPIRED, "not captured within the 7-day window: DOKU released the funds"),
+            edge(AUTHORIZED, VOIDED, "voided whole before any capture"),
+            edge(AUTHORIZED, UNKNOWN, "the answer to a capture or void was lost"),
+            edge(SUCCEEDED, PARTIALLY_REFUNDED, "part of the captured money was refunded"),
+            edge(SUCCEEDED, REFUNDED, "all of the captured money was refunded"),
+            edge(SUCCEEDED, VOIDED, "a sale not yet settled is voided whole rather than refunded"),
+            edge(SUCCEEDED, UNKNOWN, "the answer to a refund was lost"),
+            edge(PARTIALLY_REFUNDED, REFUNDED, "the rest of the captured money was refunded"),
+            edge(PARTIALLY_REFUNDED, UNKNOWN, "the answer to a refund was lost"),
+            new Edge<>(UNKNOWN, PENDING, "the lost page was recovered, or the customer is still paying; "
+                    + "only if no money had moved", NO_MONEY_MOVED),
+            edge(UNKNOWN, AUTHORIZED, "DOKU reports the authorization, or the capture in doubt failed"),
+            edge(UNKNOWN, SUCCEEDED, "DOKU reports the sale, or the capture or refund in doubt settled"),
+            new Edge<>(UNKNOWN, FAILED, "DOKU reports the payment failed or has no record of it; "
+                    + "only if no money had moved", NO_MONEY_MOVED),
+            edge(UNKNOWN, VOIDED, "the refund in doubt was a void"),
+            edge(UNKNOWN, PARTIALLY_REFUNDED, "the refund in doubt took part of the money"),
+            edge(UNKNOWN, REFUNDED, "the refund in doubt took the rest of the money"));
+
+    static final List<Edge<PaymentOperation.Status, PaymentOperation>> OPERATION = List.of(
+            edge(PaymentOperation.Status.PENDING, PaymentOperation.Status.SUCCEEDED,
+                    "DOKU answered that it was done, or check status found it done"),
+            edge(PaymentOperation.Status.PENDING, PaymentOperation.Status.FAILED,
+                    "DOKU declined or rejected it, could not be reached, or has no record of it"),
+            edge(PaymentOperation.Status.PENDING, PaymentOperation.Status.UNKNOWN, "DOKU's answer was lost"),
+            edge(PaymentOperation.Status.UNKNOWN, PaymentOperation.Status.SUCCEEDED, "check status found it done"),
+            edge(PaymentOperation.Status.UNKNOWN, PaymentOperation.Status.FAILED,
+                    "check status found it failed, or DOKU has no record of it"));
+
+    private PaymentStateMachine() {
+    }
+
+    /** Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. */
+    public static Optional<Transition> move(Payment payment, PaymentStatus to, Cause cause, Instant now) {
+        if (!allowed(PAYMENT, payment, payment.status, to)) {
+            return Optional.empty();
+        }
+        Transition transition = new Transition(Subject.PAYMENT, payment.id, payment.id, payment.status, to, cause, now);
+        payment.status = to;
+        payment.updatedAt = now;
+        return happened(transition);
+    }
+
+    /** Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not. */
+    public static Optional<Transition> move(PaymentOperation op, PaymentOperation.Status to, Cause cause, Instant now) {
+        if (!allowed(OPERATION, op, op.status, to)) {
+            return Optional.empty();
+        }
+        Subject subject = op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
+        Transition transition = new Transition(subject, op.id, op.paymentId, op.status, to, cause, now);
+        op.status = to;
+        op.updatedAt = now;
+        return happened(transition);
+    }
+
+    /** Every status change of a payment, capture or refund passes here, inside the transaction that makes it. */
+    private static Optional<Transition> happened(Transition transition) {
+        return Optional.of(transition);
+    }
+
+    private static <S extends Enum<S>, T> boolean allowed(List<Edge<S, T>> table, T subject, S from, S to) {
+        return table.stream().anyMatch(e -> e.from() == from && e.to() == to && e.when().test(subject));
+    }
+
+    private static <S extends Enum<S>, T> Edge<S, T> edge(S from, S to, String reason) {
+        return new Edge<>(from, to, reason, any -> true);
+    }
+}

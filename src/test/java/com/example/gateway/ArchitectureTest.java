@@ -1,0 +1,68 @@
+package com.example.gateway;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.example.gateway.payment.Payment;
+import com.example.gateway.payment.PaymentOperation;
+import com.example.gateway.payment.PaymentStateMachine;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers: api → (payment, notification, token) → doku, with support below them all. The DOKU
+ * emulator is left out: it is on its way to a project of its own.
+ */
+@AnalyzeClasses(packages = "com.example.gateway",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NotTheEmulator.class})
+class ArchitectureTest {
+
+    static final class NotTheEmulator implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/com/example/gateway/emulator/");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("api").definedBy("com.example.gateway.api..")
+            .layer("domain").definedBy("com.example.gateway.payment..", "com.example.gateway.notification..",
+                    "com.example.gateway.token..")
+            .layer("doku").definedBy("com.example.gateway.doku..")
+            .layer("support").definedBy("com.example.gateway.support..")
+            .whereLayer("api").mayNotBeAccessedByAnyLayer()
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("doku").mayOnlyBeAccessedByLayers("domain")
+            .whereLayer("doku").mayOnlyAccessLayers("support")
+            .whereLayer("support").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule paymentIsTheBottomOfTheDomain = noClasses()
+            .that().resideInAPackage("com.example.gateway.payment..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.example.gateway.api..",
+                    "com.example.gateway.notification..", "com.example.gateway.token..");
+
+    @ArchTest
+    static final ArchRule supportDependsOnNothingOfOurs = classes()
+            .that().resideInAPackage("com.example.gateway.support..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("com.example.gateway..")
+                    .or(resideInAPackage("com.example.gateway.support..")));
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("com.example.gateway.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule onlyTheStateMachineChangesAStatus = noClasses()
+            .that().doNotBelongToAnyOf(PaymentStateMachine.class, Payment.class, PaymentOperation.class)
+            .should().setField(Payment.class, "status")
+            .orShould().setField(PaymentOperation.class, "status")
+            .because("every status change goes through PaymentStateMachine's table");
+}

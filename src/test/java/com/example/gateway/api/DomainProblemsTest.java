@@ -1,0 +1,82 @@
+package com.example.gateway.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.gateway.payment.AmountExceedsAuthorized;
+import com.example.gateway.payment.AmountExceedsRefundable;
+import com.example.gateway.payment.AuthorizationExpired;
+import com.example.gateway.payment.DokuRejected;
+import com.example.gateway.payment.DokuTimeout;
+import com.example.gateway.payment.DokuUnavailable;
+import com.example.gateway.payment.InvalidPaymentState;
+import com.example.gateway.payment.InvoiceNumberExists;
+import com.example.gateway.payment.PaymentNotFound;
+import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.support.DomainException;
+import com.example.gateway.token.CustomerNotFound;
+import com.example.gateway.token.TokenNotFound;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Each refusal of the domain leaves with the very problem body the API has always given for it. */
+class DomainProblemsTest {
+
+    private static final Map<DomainException, Problem> ANSWERS = new LinkedHashMap<>();
+
+    static {
+        answer(new PaymentNotFound(), 404, "payment_not_found", "Payment not found",
+                "No payment with this id for this client");
+        answer(new CustomerNotFound(), 404, "customer_not_found", "Customer not found",
+                "No payment of this client names this customer");
+        answer(new TokenNotFound(), 404, "token_not_found", "Token not found", "The customer has no such token");
+        answer(new InvoiceNumberExists(), 409, "invoice_number_exists", "Invoice number already used",
+                "Another payment already has this invoice_number");
+        answer(InvalidPaymentState.notCapturable(PaymentStatus.SUCCEEDED), 409, "invalid_payment_state",
+                "Payment cannot be captured",
+                "Only an AUTHORIZED payment with no operation in progress can be captured; it is SUCCEEDED");
+        answer(InvalidPaymentState.notRefundable(PaymentStatus.PENDING), 409, "invalid_payment_state",
+                "Payment cannot be refunded", "Only captured or authorized payments can be refunded; it is PENDING");
+        answer(InvalidPaymentState.outcomeUnknown(), 409, "invalid_payment_state", "Payment outcome unknown",
+                "DOKU has not yet confirmed an earlier operation on this payment; try again later");
+        answer(new AuthorizationExpired(Instant.parse("2026-11-29T03:20:00Z")), 409, "authorization_expired",
+                "Authorization expired", "The 7-day capture window closed at 2026-11-29T03:20:00Z");
+        answer(new AmountExceedsAuthorized(90000), 422, "amount_exceeds_authorized", "Amount exceeds the authorization",
+                "At most 90000 can be captured");
+        answer(AmountExceedsRefundable.atMost(-5), 422, "amount_exceeds_refundable", "Amount exceeds what is refundable",
+                "At most 0 can be refunded now");
+        answer(AmountExceedsRefundable.voidOfLessThan(90000), 422, "amount_exceeds_refundable",
+                "Void must be for the full amount", "An authorization is voided whole: 90000");
+        answer(new DokuRejected("INVALID_PARAMETER: bad"), 502, "doku_rejected", "DOKU rejected the request",
+                "INVALID_PARAMETER: bad");
+        answer(new DokuUnavailable(), 503, "doku_unavailable", "DOKU unavailable",
+                "DOKU could not be reached; nothing was done");
+        ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
+                "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
+    }
+
+    private static void answer(DomainException refusal, int status, String code, String title, String detail) {
+        ANSWERS.put(refusal, new Problem("urn:problem:doku-gateway:" + code, title, status, code, detail, null, null));
+    }
+
+    @Test
+    void eachRefusalAnswersWithItsProblem() {
+        ANSWERS.forEach((refusal, problem) -> assertEquals(problem, ProblemMapper.known(refusal), refusal.getMessage()));
+    }
+
+    @Test
+    void everyKindOfRefusalIsAnswered() {
+        Set<String> kinds = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.example.gateway").get(DomainException.class).getAllSubclasses().stream()
+                .map(JavaClass::getName).collect(Collectors.toSet());
+        Set<String> answered = ANSWERS.keySet().stream().map(r -> r.getClass().getName()).collect(Collectors.toSet());
+
+        assertEquals(kinds, answered);
+    }
+}
