@@ -94,9 +94,8 @@ class OpenApiContractTest {
             boolean internalPost = key.startsWith("post ") && !key.endsWith(NOTIFICATIONS);
             assertEquals(internalPost, names.contains("header:idempotency-key"), key);
             if (internalPost) {
-                JsonNode success = operation.path("responses").path(key.endsWith("/v1/payments")
-                        || key.endsWith("/refunds") ? "201" : "200");
-                assertFalse(success.at("/headers/Idempotent-Replayed").isMissingNode(), key + " documents Idempotent-Replayed");
+                operation.path("responses").properties().stream().filter(r -> r.getKey().startsWith("2")).forEach(r ->
+                        assertFalse(r.getValue().at("/headers/Idempotent-Replayed").isMissingNode(), key + " " + r.getKey()));
             }
         });
         List<String> signed = parameters("post " + NOTIFICATIONS, doc.at("/paths/~1v1~1doku~1notifications/post"))
@@ -117,7 +116,7 @@ class OpenApiContractTest {
                 assertEquals("#/components/schemas/" + bodies.get(key),
                         content.at("/application~1json/schema/$ref").asText(), key);
             }
-            operation.path("responses").fields().forEachRemaining(response -> {
+            operation.path("responses").properties().forEach(response -> {
                 if (response.getKey().compareTo("400") >= 0) {
                     assertEquals("#/components/schemas/Problem", resolve(response.getValue())
                             .at("/content/application~1problem+json/schema/$ref").asText(), key + " " + response.getKey());
@@ -129,7 +128,7 @@ class OpenApiContractTest {
     }
 
     private static void forEachOperation(BiConsumer<String, JsonNode> action) {
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (METHODS.contains(operation.getKey())) {
                 action.accept(operation.getKey() + " " + path.getKey(), operation.getValue());
             }
