@@ -8,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Authorizations awaiting capture, soonest deadline first. */
 @Path("/v1/authorizations")
@@ -22,7 +21,6 @@ public class AuthorizationResource {
     }
 
     @GET
-    @Operation(summary = "AUTHORIZED payments awaiting capture, soonest capture_deadline first")
     public Uni<PaymentListing.Page> list(@Context ContainerRequestContext request,
             @QueryParam("expiring_before") String expiringBefore, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {

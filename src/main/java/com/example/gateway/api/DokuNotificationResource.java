@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** DOKU's HTTP notifications: authenticated by DOKU's signature, not by an API key. */
 @Path("/v1/doku/notifications")
@@ -29,7 +28,6 @@ public class DokuNotificationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive a signed DOKU notification")
     public Uni<Response> receive(@HeaderParam("Client-Id") String clientId, @HeaderParam("Request-Id") String requestId,
             @HeaderParam("Request-Timestamp") String timestamp, @HeaderParam("Signature") String signature,
             @Context UriInfo uri, byte[] body) {

@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Payments and the money movements on them. Thin: validate (all of it before anything is stored or
@@ -53,9 +51,7 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a payment (PAYMENT_PAGE or CHARGE)")
-    public Uni<Response> create(@Context ContainerRequestContext request,
-            @RequestBody(description = "See API.md, Payments") byte[] body) {
+    public Uni<Response> create(@Context ContainerRequestContext request, byte[] body) {
         String client = Caller.of(request);
         String idempotencyKey = idempotencyKey(request);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
@@ -66,13 +62,11 @@ public class PaymentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A payment by id")
     public Uni<PaymentView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return view(Caller.of(request), paymentId(id));
     }
 
     @GET
-    @Operation(summary = "Payments, newest first, keyset-paginated")
     public Uni<PaymentListing.Page> list(@Context ContainerRequestContext request,
             @QueryParam("invoice_number") String invoiceNumber, @QueryParam("customer_id") String customerId,
             @QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -82,7 +76,6 @@ public class PaymentResource {
     @POST
     @Path("{id}/capture")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Capture an authorization in full ({}) or in part ({\"amount\": n}) within 7 days")
     public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
@@ -96,7 +89,6 @@ public class PaymentResource {
     @POST
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refund part or all of a payment, or void an authorization in full")
     public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
@@ -110,7 +102,6 @@ public class PaymentResource {
     @POST
     @Path("{id}/sync")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Ask DOKU's check status now and apply the answer")
     public Uni<Response> sync(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);

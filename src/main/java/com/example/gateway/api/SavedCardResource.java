@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A customer's saved cards (DOKU tokens): list and unbind. */
 @Path("/v1/customers/{customer_id}/tokens")
@@ -39,7 +38,6 @@ public class SavedCardResource {
     }
 
     @GET
-    @Operation(summary = "The customer's tokens at DOKU")
     public Uni<TokenList> list(@Context ContainerRequestContext request, @PathParam("customer_id") String customerId,
             @QueryParam("type") String type) {
         if (type != null && !TYPES.contains(type)) {
@@ -50,7 +48,6 @@ public class SavedCardResource {
 
     @DELETE
     @Path("{token_id}")
-    @Operation(summary = "Unbind a token at DOKU")
     public Uni<Response> delete(@Context ContainerRequestContext request, @PathParam("customer_id") String customerId,
             @PathParam("token_id") String tokenId) {
         String client = Caller.of(request);
