@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A DOKU notification exactly as it arrived, and what the gateway did with it. */
+/**
+ * A DOKU notification exactly as it arrived, and what the gateway did with it. Text columns are
+ * PostgreSQL {@code text}.
+ */
 @Entity
 @Table(name = "doku_notifications")
 public class ReceivedNotification extends PanacheEntityBase {
@@ -20,34 +23,35 @@ public class ReceivedNotification extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "doku_request_id")
+    @Column(columnDefinition = "text", name = "doku_request_id")
     public String dokuRequestId;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @Column(name = "request_target", nullable = false)
+    @Column(columnDefinition = "text", name = "request_target", nullable = false)
     public String requestTarget;
 
-    @Column(name = "client_id")
+    @Column(columnDefinition = "text", name = "client_id")
     public String clientId;
 
-    @Column(name = "request_timestamp")
+    @Column(columnDefinition = "text", name = "request_timestamp")
     public String requestTimestamp;
 
+    @Column(columnDefinition = "text")
     public String signature;
 
     /** Bytes, not text: whatever arrived is kept, NUL bytes and invalid UTF-8 included. */
     @Column(nullable = false)
     public byte[] body;
 
-    @Column(name = "invoice_number")
+    @Column(columnDefinition = "text", name = "invoice_number")
     public String invoiceNumber;
 
-    @Column(name = "payment_id")
+    @Column(columnDefinition = "text", name = "payment_id")
     public String paymentId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(columnDefinition = "text", nullable = false)
     public NotificationResult result;
 }

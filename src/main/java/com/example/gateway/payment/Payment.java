@@ -12,47 +12,49 @@ import java.time.Instant;
 
 /**
  * A card payment. Holds DOKU's masked card number and token only, never card data. A new payment
- * is PENDING; its status changes only through {@link PaymentStateMachine}.
+ * is PENDING; its status changes only through {@link PaymentStateMachine}. Its text columns are
+ * PostgreSQL {@code text} (db/migration), which {@code columnDefinition} tells Hibernate's schema check.
  */
 @Entity
 @Table(name = "payments")
 public class Payment extends PanacheEntityBase {
 
     @Id
+    @Column(columnDefinition = "text")
     public String id;
 
-    @Column(name = "client_name", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "client_name", nullable = false, updatable = false)
     public String clientName;
 
-    @Column(name = "invoice_number", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "invoice_number", nullable = false, updatable = false)
     public String invoiceNumber;
 
     @Column(nullable = false, updatable = false)
     public long amount;
 
-    @Column(nullable = false, updatable = false)
+    @Column(columnDefinition = "text", nullable = false, updatable = false)
     public String currency = "IDR";
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(columnDefinition = "text", nullable = false, updatable = false)
     public PaymentFlow flow;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "payment_type", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "payment_type", nullable = false, updatable = false)
     public PaymentType paymentType;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(columnDefinition = "text", nullable = false)
     public PaymentStatus status = PaymentStatus.PENDING;
 
     /** The Request-Id of the DOKU call that started this payment; reused by every retry of it. */
-    @Column(name = "doku_request_id", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "doku_request_id", nullable = false, updatable = false)
     public String dokuRequestId;
 
-    @Column(name = "customer_id", updatable = false)
+    @Column(columnDefinition = "text", name = "customer_id", updatable = false)
     public String customerId;
 
-    @Column(name = "payment_page_url")
+    @Column(columnDefinition = "text", name = "payment_page_url")
     public String paymentPageUrl;
 
     /**
@@ -63,16 +65,16 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "page_request")
     public byte[] pageRequest;
 
-    @Column(name = "authorized_amount")
+    @Column(name = "authorized_amount", nullable = false)
     public long authorizedAmount;
 
-    @Column(name = "captured_amount")
+    @Column(name = "captured_amount", nullable = false)
     public long capturedAmount;
 
-    @Column(name = "refunded_amount")
+    @Column(name = "refunded_amount", nullable = false)
     public long refundedAmount;
 
-    @Column(name = "authorize_id")
+    @Column(columnDefinition = "text", name = "authorize_id")
     public String authorizeId;
 
     @Column(name = "authorized_at")
@@ -81,28 +83,28 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "capture_deadline")
     public Instant captureDeadline;
 
-    @Column(name = "card_masked")
+    @Column(columnDefinition = "text", name = "card_masked")
     public String cardMasked;
 
-    @Column(name = "card_brand")
+    @Column(columnDefinition = "text", name = "card_brand")
     public String cardBrand;
 
-    @Column(name = "card_issuer")
+    @Column(columnDefinition = "text", name = "card_issuer")
     public String cardIssuer;
 
-    @Column(name = "card_type")
+    @Column(columnDefinition = "text", name = "card_type")
     public String cardType;
 
-    @Column(name = "card_token")
+    @Column(columnDefinition = "text", name = "card_token")
     public String cardToken;
 
-    @Column(name = "approval_code")
+    @Column(columnDefinition = "text", name = "approval_code")
     public String approvalCode;
 
-    @Column(name = "failure_code")
+    @Column(columnDefinition = "text", name = "failure_code")
     public String failureCode;
 
-    @Column(name = "failure_message")
+    @Column(columnDefinition = "text", name = "failure_message")
     public String failureMessage;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -111,7 +113,7 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "reconcile_attempts")
+    @Column(name = "reconcile_attempts", nullable = false)
     public int reconcileAttempts;
 
     /** When reconciliation should next ask DOKU about this payment; null when nothing is open. */
@@ -119,6 +121,7 @@ public class Payment extends PanacheEntityBase {
     public Instant nextReconcileAt;
 
     @Version
+    @Column(nullable = false)
     public int version;
 
     /**

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * A capture or a refund (a void is a refund DOKU typed VOID) of one payment. A new one is PENDING;
- * its status changes only through {@link PaymentStateMachine}.
+ * its status changes only through {@link PaymentStateMachine}. Text columns are PostgreSQL {@code text}.
  */
 @Entity
 @Table(name = "payment_operations")
@@ -22,42 +22,45 @@ public class PaymentOperation extends PanacheEntityBase {
     public enum Status { PENDING, SUCCEEDED, FAILED, UNKNOWN }
 
     @Id
+    @Column(columnDefinition = "text")
     public String id;
 
-    @Column(name = "payment_id", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "payment_id", nullable = false, updatable = false)
     public String paymentId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(columnDefinition = "text", nullable = false, updatable = false)
     public Kind kind;
 
     @Column(nullable = false, updatable = false)
     public long amount;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(columnDefinition = "text", nullable = false)
     public Status status = Status.PENDING;
 
     /** Written before the DOKU call and reused by every retry and by reconciliation. */
-    @Column(name = "doku_request_id", nullable = false, updatable = false)
+    @Column(columnDefinition = "text", name = "doku_request_id", nullable = false, updatable = false)
     public String dokuRequestId;
 
     /** VOID, FULL_REFUND, PARTIAL_REFUND, MANUAL_FULL_REFUND, MANUAL_PARTIAL_REFUND, as DOKU reports. */
-    @Column(name = "refund_type")
+    @Column(columnDefinition = "text", name = "refund_type")
     public String refundType;
 
+    @Column(columnDefinition = "text")
     public String reason;
 
     /** The caller's Idempotency-Key, if any: a retry of the same request finds this operation again. */
-    @Column(name = "idempotency_key", updatable = false)
+    @Column(columnDefinition = "text", name = "idempotency_key", updatable = false)
     public String idempotencyKey;
 
-    @Column(name = "approval_code")
+    @Column(columnDefinition = "text", name = "approval_code")
     public String approvalCode;
 
+    @Column(columnDefinition = "text")
     public String message;
 
-    @Column(name = "failure_code")
+    @Column(columnDefinition = "text", name = "failure_code")
     public String failureCode;
 
     @Column(name = "created_at", nullable = false, updatable = false)
