@@ -188,6 +188,8 @@ def table(results_file):
         rows.append(["service log: ERROR / WARN lines", "",
                      f"{service.get('errors')} / {service.get('warns')}", "", "", "", "", "", "no ERROR",
                      verdict(service.get("errors") == 0)])
+        rows.append(["emulator: its notifications of charges and refunds unanswered after 10 s (it sends 5 at a time)", "",
+                     str(service.get("undelivered", "?")), "", "", "", "", "", "", ""])
         st = service.get("statements") or {}
         if st.get("creations"):
             total, utility = st["total"] / st["creations"], st["utility"] / st["creations"]
