@@ -1,0 +1,45 @@
+-- The money path: a CHARGE (approve card, fresh invoice <prefix>-t<thread>-<n>) and, once it has
+-- answered 201, a full refund of that payment. Answers come back on any connection of the thread,
+-- so refunds wait in a queue that the next request of any connection takes first.
+-- Counts charges, refunds and unexpected answers (anything else) per thread. Args: invoice prefix.
+package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
+local common = require("common")
+setup, done = common.setup, common.done
+
+local prefix, expiry
+local n = 0
+local refunds_due = {}
+charges, refunds, unexpected = 0, 0, 0  -- globals: read by done() through thread:get
+
+function init(args)
+  prefix = args[1] .. "-t" .. tid
+  expiry = string.format("12%02d", (tonumber(os.date("!%y")) + 2) % 100)
+end
+
+function request()
+  local payment = table.remove(refunds_due, 1)
+  if payment then
+    return wrk.format("POST", "/v1/payments/" .. payment .. "/refunds", nil,
+      '{"amount":90000,"reason":"bench refund"}')
+  end
+  n = n + 1
+  local invoice = string.format("%s-%d", prefix, n)
+  return wrk.format("POST", "/v1/payments", nil, string.format('{"flow":"CHARGE","invoice_number":"%s",' ..
+    '"amount":90000,"payment_type":"SALE",' ..
+    '"customer":{"id":"CUST-BENCH","name":"Bench Customer","email":"bench@example.com"},' ..
+    '"card":{"number":"4111111111111111","expiry":"%s","cvv":"123"},' ..
+    '"three_dsecure_authentication_id":"3ds-%s"}', invoice, expiry, invoice))
+end
+
+function response(status, headers, body)
+  -- A refund's own id is ref_…; a payment's is pay_… ("payment_id" has no quote before "id").
+  local payment = body:match('^%s*{%s*"id"%s*:%s*"(pay_[^"]+)"')
+  if status == 201 and payment and body:find('"status"%s*:%s*"SUCCEEDED"') then
+    charges = charges + 1
+    refunds_due[#refunds_due + 1] = payment
+  elseif status == 201 and body:find('"id"%s*:%s*"ref_') then
+    refunds = refunds + 1
+  else
+    unexpected = unexpected + 1
+  end
+end
