@@ -5,6 +5,7 @@ import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.CleanText;
+import com.example.gateway.support.Detached;
 import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,9 +43,10 @@ public class NotificationService {
         Optional<TransactionReport> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
                 .map(TransactionReport::parse);
         record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
-        return Panache.withTransaction(() -> decide(record, authentic, parsed)
+        // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
+        return Detached.run(() -> Panache.withTransaction(() -> decide(record, authentic, parsed)
                         .invoke(result -> record.result = result)
-                        .call(result -> record.persist()))
+                        .call(result -> record.persist())))
                 .invoke(result -> {
                     meters.counter("gateway.notifications", "result", result.tag()).increment();
                     LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),

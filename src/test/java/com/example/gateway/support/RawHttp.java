@@ -41,24 +41,38 @@ public final class RawHttp {
     public static Answer send(int port, String method, String target, List<String> headerLines, byte[] body) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(5_000);
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            headerLines.forEach(line -> request.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
-            if (body != null) {
-                request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            }
-            request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                request.writeBytes(body);
-            }
             OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
+            out.write(request(method, target, headerLines, body));
             out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + abbreviated(target), e);
         }
+    }
+
+    /** Sends one request and closes the connection at once, as a caller that gives up would. */
+    public static void sendAndHangUp(int port, String method, String target, List<String> headerLines, byte[] body) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(request(method, target, headerLines, body));
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + abbreviated(target), e);
+        }
+    }
+
+    private static byte[] request(String method, String target, List<String> headerLines, byte[] body) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        headerLines.forEach(line -> request.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+        if (body != null) {
+            request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        return request.toByteArray();
     }
 
     private static Answer read(InputStream in) throws IOException {
