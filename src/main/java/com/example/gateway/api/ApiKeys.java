@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The internal callers allowed in, from {@code GATEWAY_API_KEYS} ({@code name:key,name:key}).
@@ -18,8 +17,8 @@ public class ApiKeys {
 
     private final Map<String, byte[]> digestByClient = new LinkedHashMap<>();
 
-    ApiKeys(@ConfigProperty(name = "gateway.api-keys", defaultValue = "") String configured) {
-        for (String pair : configured.split(",")) {
+    ApiKeys(ApiConfig config) {
+        for (String pair : config.apiKeys().orElse("").split(",")) {
             int colon = pair.indexOf(':');
             if (colon > 0 && colon < pair.length() - 1) {
                 digestByClient.put(pair.substring(0, colon).trim(), sha256(pair.substring(colon + 1).trim()));
@@ -37,10 +36,6 @@ public class ApiKeys {
             }
         }
         return Optional.ofNullable(match);
-    }
-
-    public boolean isEmpty() {
-        return digestByClient.isEmpty();
     }
 
     private static byte[] sha256(String text) {

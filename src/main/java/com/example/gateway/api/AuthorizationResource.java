@@ -1,5 +1,6 @@
 package com.example.gateway.api;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** Authorizations awaiting capture, soonest deadline first. */
+@Authenticated
 @Path("/v1/authorizations")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthorizationResource {

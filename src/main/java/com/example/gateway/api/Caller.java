@@ -1,18 +1,19 @@
 package com.example.gateway.api;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.security.Principal;
 
-/** The authenticated internal client of a request, as {@link ApiKeyFilter} found it. */
+/** The internal client a request was authenticated as ({@link ApiKeyAuthentication}): its name scopes everything it sees. */
 final class Caller {
 
     private Caller() {
     }
 
     static String of(ContainerRequestContext request) {
-        Object client = request.getProperty(ApiKeyFilter.CLIENT_PROPERTY);
+        Principal client = request.getSecurityContext().getUserPrincipal();
         if (client == null) {
             throw new IllegalStateException("request reached a /v1 resource without authentication");
         }
-        return (String) client;
+        return client.getName();
     }
 }

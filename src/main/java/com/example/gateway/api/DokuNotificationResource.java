@@ -4,6 +4,7 @@ import com.example.gateway.notification.IncomingNotification;
 import com.example.gateway.notification.NotificationResult;
 import com.example.gateway.notification.NotificationService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /** DOKU's HTTP notifications: authenticated by DOKU's signature, not by an API key. */
+@PermitAll
 @Path("/v1/doku/notifications")
 public class DokuNotificationResource {
 

@@ -3,7 +3,7 @@ package com.example.gateway.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -36,18 +36,18 @@ public class HttpLimits {
     private final long maxBodySize;
 
     HttpLimits(ObjectMapper json,
-            @ConfigProperty(name = "gateway.http.max-request-line", defaultValue = "4096") int maxRequestLine,
-            @ConfigProperty(name = "gateway.http.max-header-size", defaultValue = "16K") MemorySize maxHeaderSize,
+            ApiConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
-        this.maxRequestLine = maxRequestLine;
-        this.maxHeaderSize = (int) maxHeaderSize.asLongValue();
+        this.maxRequestLine = config.http().maxRequestLine();
+        this.maxHeaderSize = (int) config.http().maxHeaderSize().asLongValue();
         this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
-        // Before Quarkus's own body-size check (ROUTE_ORDER_UPLOAD_LIMIT), which answers without a body.
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::enforce);
+        // Before the security filters (CORS, then authentication, which cannot read a broken path) and
+        // Quarkus's own body-size check: all of them answer without a body. Filters run at -priority.
+        router.route().order(-SecurityHandlerPriorities.CORS - 1).handler(this::enforce);
     }
 
     private void enforce(RoutingContext context) {

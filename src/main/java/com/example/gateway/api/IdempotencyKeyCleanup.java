@@ -17,19 +17,20 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class IdempotencyKeyCleanup {
 
-    static final Duration RETENTION = Duration.ofHours(48);
-
     private final Pool db;
     private final Clock clock;
+    private final Duration retention;
 
-    IdempotencyKeyCleanup(Pool db, Clock clock) {
+    IdempotencyKeyCleanup(Pool db, Clock clock, ApiConfig config) {
         this.db = db;
         this.clock = clock;
+        this.retention = config.idempotency().retention();
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gateway.idempotency.cleanup-every}", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldKeys() {
-        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(RETENTION), ZoneOffset.UTC);
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC);
         return db.preparedQuery("DELETE FROM idempotency_keys WHERE created_at < $1")
                 .execute(Tuple.of(cutoff)).replaceWithVoid();
     }

@@ -22,7 +22,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first response for a client's key is stored and replayed for
@@ -44,14 +43,12 @@ public class IdempotencyKeys {
     /** How long an unfinished claim blocks other requests with its key: longer than any request runs. */
     private final Duration lease;
 
-    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "gateway.request-hash-key") String hashKey,
-            @ConfigProperty(name = "gateway.idempotency.lease", defaultValue = "PT2M") Duration lease) {
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, ApiConfig config) {
         this.db = db;
         this.json = json;
         this.clock = clock;
-        this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
-        this.lease = lease;
+        this.hashKey = config.requestHashKey().getBytes(StandardCharsets.UTF_8);
+        this.lease = config.idempotency().lease();
     }
 
     /**

@@ -8,6 +8,7 @@ import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Reconciler;
 import com.example.gateway.payment.RefundService;
 import com.example.gateway.support.Ids;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
  * Payments and the money movements on them. Thin: validate (all of it before anything is stored or
  * sent), call one service method, map the result. Every POST honours {@code Idempotency-Key}.
  */
+@Authenticated
 @Path("/v1/payments")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {

@@ -4,6 +4,7 @@ import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.SavedCard;
 import com.example.gateway.token.SavedCardService;
 import com.example.gateway.token.TokenNotFound;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A customer's saved cards (DOKU tokens): list and unbind. */
+@Authenticated
 @Path("/v1/customers/{customer_id}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class SavedCardResource {

@@ -13,7 +13,7 @@ final class EmbeddedPostgres {
      * A system property rather than a static field: dev mode reloads the application in a new class
      * loader, and the server started by the previous one must be found again, not started twice.
      */
-    private static final String PORT_PROPERTY = "gateway.embedded-postgres.port";
+    private static final String PORT_PROPERTY = "devservices.embedded-postgres.port";
 
     private EmbeddedPostgres() {
     }

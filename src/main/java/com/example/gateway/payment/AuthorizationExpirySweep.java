@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 public class AuthorizationExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationExpirySweep.class);
-    private static final int BATCH = 50;
 
     private static final String CLAIM = "SELECT * FROM payments p WHERE p.status = :authorized "
             + "AND p.capture_deadline <= :now AND NOT EXISTS (SELECT 1 FROM payment_operations o "
@@ -28,14 +27,16 @@ public class AuthorizationExpirySweep {
             + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
 
     private final PaymentMetrics metrics;
+    private final int batch;
     private final Clock clock;
 
-    AuthorizationExpirySweep(PaymentMetrics metrics, Clock clock) {
+    AuthorizationExpirySweep(PaymentMetrics metrics, PaymentConfig config, Clock clock) {
+        this.batch = config.expirySweep().batch();
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    @Scheduled(every = "${gateway.expiry-sweep.every:5m}", delayed = "30s",
+    @Scheduled(every = "${gateway.expiry-sweep.every}", delayed = "${gateway.expiry-sweep.delayed}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return runOnce().replaceWithVoid();
@@ -55,17 +56,17 @@ public class AuthorizationExpirySweep {
                     due.forEach(payment -> expire(payment, now));
                     return due.size();
                 }))
-                .chain(expired -> expired < BATCH ? Uni.createFrom().item(expired)
+                .chain(expired -> expired < batch ? Uni.createFrom().item(expired)
                         : batchesFrom(now).map(more -> expired + more));
     }
 
-    private static Uni<List<Payment>> claim(Instant now) {
+    private Uni<List<Payment>> claim(Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, Payment.class)
                 .setParameter("authorized", PaymentStatus.AUTHORIZED.name())
                 .setParameter("now", ReconciliationJob.utc(now))
                 .setParameter("pending", PaymentOperation.Status.PENDING.name())
                 .setParameter("unknown", PaymentOperation.Status.UNKNOWN.name())
-                .setParameter("batch", BATCH)
+                .setParameter("batch", batch)
                 .getResultList());
     }
 

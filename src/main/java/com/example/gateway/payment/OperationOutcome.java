@@ -43,11 +43,11 @@ final class OperationOutcome {
     }
 
     /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
-    static boolean unknown(Payment payment, PaymentOperation op, Instant now) {
+    static boolean unknown(Payment payment, PaymentOperation op, ReconcileSchedule schedule, Instant now) {
         if (PaymentStateMachine.move(op, PaymentOperation.Status.UNKNOWN, Cause.API, now).isEmpty()) {
             return false; // reconciliation settled it meanwhile
         }
-        ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_UNKNOWN, now);
+        schedule.afterUnknown(payment, now);
         return PaymentStateMachine.move(payment, PaymentStatus.UNKNOWN, Cause.API, now).isPresent();
     }
 

@@ -34,9 +34,12 @@ class OperationRunner {
     private final Reconciler reconciler;
     private final Payments payments;
     private final PaymentMetrics metrics;
+    private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    OperationRunner(Reconciler reconciler, Payments payments, PaymentMetrics metrics, Clock clock) {
+    OperationRunner(Reconciler reconciler, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
+            Clock clock) {
+        this.schedule = schedule;
         this.reconciler = reconciler;
         this.payments = payments;
         this.metrics = metrics;
@@ -58,7 +61,7 @@ class OperationRunner {
                         }
                         PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
                         op.idempotencyKey = idempotencyKey;
-                        ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, op.createdAt);
+                        schedule.afterWriteAhead(payment, op.createdAt);
                         return op.persist().replaceWith(new Started(new Done(payment, op), true));
                     });
                 }))
@@ -99,12 +102,12 @@ class OperationRunner {
             metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.API, now));
         } else if (failure instanceof DokuOutcomeUnknownException) {
             LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, payment.id);
-            metrics.moved(payment, OperationOutcome.unknown(payment, op, now));
+            metrics.moved(payment, OperationOutcome.unknown(payment, op, schedule, now));
         } else {
             OperationOutcome.failed(op, failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable", now);
         }
         if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
-            ReconcileSchedule.done(payment);
+            schedule.done(payment);
         }
         return new Done(payment, op);
     }

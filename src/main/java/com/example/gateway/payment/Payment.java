@@ -120,6 +120,12 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "next_reconcile_at")
     public Instant nextReconcileAt;
 
+    /** The page's URL is known: the request kept to recover it is no longer needed. */
+    void pageOpened(String url) {
+        paymentPageUrl = url;
+        pageRequest = null;
+    }
+
     @Version
     @Column(nullable = false)
     public int version;

@@ -34,7 +34,7 @@ public class PaymentGauges {
         Gauge.builder("gateway.payments.unknown", unknown, AtomicLong::get).register(meters);
     }
 
-    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gateway.gauges.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
         return db.preparedQuery("SELECT "
                         + "count(*) FILTER (WHERE status = 'AUTHORIZED'), "

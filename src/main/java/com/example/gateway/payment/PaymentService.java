@@ -29,9 +29,11 @@ public class PaymentService {
     private final DokuClient doku;
     private final Payments payments;
     private final PaymentMetrics metrics;
+    private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, Clock clock) {
+    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.doku = doku;
         this.payments = payments;
         this.metrics = metrics;
@@ -51,7 +53,10 @@ public class PaymentService {
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.update(payment.id, p -> pageOpened(p, url, clock.instant()))
+                                    ? payments.update(payment.id, p -> {
+                                        p.pageOpened(url);
+                                        schedule.afterPageOpened(p, clock.instant());
+                                    })
                                     : recordFailure(payment, failure));
                     case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request))
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
@@ -74,20 +79,13 @@ public class PaymentService {
         payment.createdAt = now;
         payment.updatedAt = now;
         // Written with the row: if we never record DOKU's answer, reconciliation will ask for it.
-        ReconcileSchedule.after(payment, ReconcileSchedule.AFTER_WRITE_AHEAD, now);
+        schedule.afterWriteAhead(payment, now);
         return payment;
-    }
-
-    /** Records the page's URL; shared with reconciliation, which may fetch it again after a lost answer. */
-    static void pageOpened(Payment payment, String url, Instant now) {
-        payment.paymentPageUrl = url;
-        payment.pageRequest = null;
-        ReconcileSchedule.after(payment, ReconcileSchedule.STALE_PAGE, now);
     }
 
     private void charged(Payment payment, TransactionReport report) {
         metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
-        ReconcileSchedule.done(payment);
+        schedule.done(payment);
     }
 
     /** DOKU did not give a usable answer: record what we know, then tell the caller. */
@@ -102,7 +100,7 @@ public class PaymentService {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
                 metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
-                ReconcileSchedule.done(p);
+                schedule.done(p);
             });
         } else if (failure instanceof DokuUnavailableException) {
             // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
@@ -112,7 +110,7 @@ public class PaymentService {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
                 metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.UNKNOWN, Cause.API, clock.instant()).isPresent());
-                ReconcileSchedule.after(p, ReconcileSchedule.AFTER_UNKNOWN, clock.instant());
+                schedule.afterUnknown(p, clock.instant());
             });
         }
         return record.chain(() -> Uni.createFrom().failure(refusal));

@@ -1,52 +1,56 @@
 package com.example.gateway.payment;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 
 /**
  * When reconciliation next asks DOKU about a payment. Check status is not asked at once: DOKU
  * advises about a minute after a payment completes, and an answer may still be on its way.
  */
-public final class ReconcileSchedule {
+@ApplicationScoped
+public class ReconcileSchedule {
 
-    /** A write-ahead row whose answer never got recorded (a crash, say). */
-    static final Duration AFTER_WRITE_AHEAD = setting("gateway.reconciliation.after-write-ahead", Duration.ofMinutes(2));
-    /** How long a request DOKU has not answered (or reports unknown) may still be DOKU working on it. */
-    static final Duration IN_FLIGHT_GRACE = setting("gateway.reconciliation.in-flight-grace", Duration.ofMinutes(1));
-    static final Duration AFTER_UNKNOWN = Duration.ofSeconds(30);
-    /** A payment page nobody has paid yet. */
-    static final Duration STALE_PAGE = Duration.ofMinutes(30);
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    /** After about a day of asking, a payment is left to operators (the unknown-payments alert). */
-    static final int MAX_ATTEMPTS = 30;
+    private final PaymentConfig.Reconciliation settings;
 
-    private ReconcileSchedule() {
+    ReconcileSchedule(PaymentConfig config) {
+        this.settings = config.reconciliation();
     }
 
-    // Read once: these tune a schedule kept in the database, and a restart is how they change.
-    private static Duration setting(String name, Duration byDefault) {
-        return ConfigProvider.getConfig().getOptionalValue(name, Duration.class).orElse(byDefault);
+    /** A DOKU call is about to be made: if its answer never gets recorded, ask about it later. */
+    void afterWriteAhead(Payment payment, Instant now) {
+        payment.nextReconcileAt = now.plus(settings.afterWriteAhead());
     }
 
-    static void after(Payment payment, Duration delay, Instant now) {
-        payment.nextReconcileAt = now.plus(delay);
+    /** DOKU's answer was lost. */
+    void afterUnknown(Payment payment, Instant now) {
+        payment.nextReconcileAt = now.plus(settings.afterUnknown());
     }
 
-    static void done(Payment payment) {
+    /** A payment page is open: ask about it if nobody tells us it was paid. */
+    void afterPageOpened(Payment payment, Instant now) {
+        payment.nextReconcileAt = now.plus(settings.stalePage());
+    }
+
+    void done(Payment payment) {
         payment.nextReconcileAt = null;
         payment.reconcileAttempts = 0;
     }
 
-    /** Still open after an attempt: back off exponentially, up to an hour, then stop. */
-    static void retryLater(Payment payment, Instant now) {
+    /** Still open after an attempt: back off exponentially, up to the longest wait, then stop. */
+    void retryLater(Payment payment, Instant now) {
         payment.reconcileAttempts++;
-        if (payment.reconcileAttempts >= MAX_ATTEMPTS) {
+        if (payment.reconcileAttempts >= settings.maxAttempts()) {
             payment.nextReconcileAt = null;
             return;
         }
         long factor = 1L << Math.min(payment.reconcileAttempts, 20);
-        Duration delay = AFTER_UNKNOWN.multipliedBy(factor);
-        payment.nextReconcileAt = now.plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay);
+        Duration delay = settings.afterUnknown().multipliedBy(factor);
+        payment.nextReconcileAt = now.plus(delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay);
+    }
+
+    /** Whether a request sent at {@code sentAt} can no longer be DOKU still working on it. */
+    boolean neverArrived(Instant sentAt, Instant now) {
+        return sentAt.plus(settings.inFlightGrace()).isBefore(now);
     }
 }

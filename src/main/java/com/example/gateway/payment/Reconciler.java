@@ -33,9 +33,12 @@ public class Reconciler {
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
+    private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters, Clock clock) {
+    Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
+            ReconcileSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.doku = doku;
         this.payments = payments;
         this.metrics = metrics;
@@ -111,7 +114,8 @@ public class Reconciler {
         return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
-                            PaymentService.pageOpened(p, url, clock.instant());
+                            p.pageOpened(url);
+                            schedule.afterPageOpened(p, clock.instant());
                             return move(p, PaymentStatus.PENDING);
                         }));
     }
@@ -180,9 +184,9 @@ public class Reconciler {
             boolean open = payment.status == PaymentStatus.PENDING || payment.status == PaymentStatus.UNKNOWN
                     || !unsettled.isEmpty();
             if (open) {
-                ReconcileSchedule.retryLater(payment, clock.instant());
+                schedule.retryLater(payment, clock.instant());
             } else {
-                ReconcileSchedule.done(payment);
+                schedule.done(payment);
             }
             return Uni.createFrom().item(payment);
         });
@@ -195,7 +199,7 @@ public class Reconciler {
     }
 
     private boolean neverArrived(Instant sentAt) {
-        return sentAt.plus(ReconcileSchedule.IN_FLIGHT_GRACE).isBefore(clock.instant());
+        return schedule.neverArrived(sentAt, clock.instant());
     }
 
     private static boolean isNotFound(Throwable failure) {

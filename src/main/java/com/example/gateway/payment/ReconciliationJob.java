@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,20 +23,20 @@ import org.jboss.logging.Logger;
 public class ReconciliationJob {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationJob.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final int BATCH = 20;
 
     private final Pool db;
     private final Reconciler reconciler;
+    private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, Clock clock) {
+    ReconciliationJob(Pool db, Reconciler reconciler, PaymentConfig config, Clock clock) {
+        this.settings = config.reconciliation();
         this.db = db;
         this.reconciler = reconciler;
         this.clock = clock;
     }
 
-    @Scheduled(every = "${gateway.reconciliation.every:15s}", delayed = "${gateway.reconciliation.delayed:10s}",
+    @Scheduled(every = "${gateway.reconciliation.every}", delayed = "${gateway.reconciliation.delayed}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return runOnce().replaceWithVoid();
@@ -49,7 +48,7 @@ public class ReconciliationJob {
         return db.preparedQuery("UPDATE payments SET next_reconcile_at = $2 WHERE id IN ("
                         + "SELECT id FROM payments WHERE next_reconcile_at <= $1 ORDER BY next_reconcile_at "
                         + "LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id")
-                .execute(Tuple.of(utc(now), utc(now.plus(LEASE)), BATCH))
+                .execute(Tuple.of(utc(now), utc(now.plus(settings.lease())), settings.batch()))
                 .chain(rows -> {
                     List<String> ids = StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString("id")).toList();
                     return Multi.createFrom().iterable(ids)

@@ -19,7 +19,20 @@ class ApiBasicsTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("code", equalTo("unauthorized"));
         given().header("Authorization", "Bearer not-a-key").get("/v1/payments").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer"))
                 .body("code", equalTo("unauthorized"));
+    }
+
+    /** RFC 9110 §11.1: the authentication scheme's name is case-insensitive. */
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        given().header("Authorization", "bearer " + ORDERS).get("/v1/payments").then().statusCode(200);
+    }
+
+    @Test
+    void dokuNotificationsNeedNoApiKey() {
+        given().contentType("application/json").body("{}").post("/v1/doku/notifications").then().statusCode(401)
+                .body("code", equalTo("invalid_signature"));
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class PackagedGateway implements AutoCloseable {
 
-    private static final Path JAR = Path.of(System.getProperty("gateway.packaged-jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path JAR = Path.of(System.getProperty("it.packaged-jar", "target/quarkus-app/quarkus-run.jar"));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
