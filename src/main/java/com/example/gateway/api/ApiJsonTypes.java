@@ -1,5 +1,7 @@
 package com.example.gateway.api;
 
+import com.example.gateway.payment.PaymentView;
+import com.example.gateway.payment.RefundView;
 import com.example.gateway.token.SavedCard;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

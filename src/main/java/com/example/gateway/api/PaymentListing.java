@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.payment.PaymentView;
 import com.example.gateway.payment.Payments;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class PaymentListing {
         Payment last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = more ? PageRequest.cursorAfter(sortKey.apply(last), last.id) : null;
         return payments.withOperations(items)
-                .map(details -> new Page(details.stream().map(d -> PaymentView.of(d.payment(), d.operations())).toList(), next));
+                .map(details -> new Page(details.stream().map(Payments.Details::view).toList(), next));
     }
 
     private static void failIfAny(List<FieldError> errors) {

@@ -4,9 +4,11 @@ import com.example.gateway.payment.CaptureService;
 import com.example.gateway.payment.NewPayment;
 import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.PaymentService;
+import com.example.gateway.payment.PaymentView;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Reconciler;
 import com.example.gateway.payment.RefundService;
+import com.example.gateway.payment.RefundView;
 import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -129,6 +131,6 @@ public class PaymentResource {
     }
 
     private Uni<PaymentView> view(String client, String id) {
-        return payments.details(client, id).map(d -> PaymentView.of(d.payment(), d.operations()));
+        return payments.details(client, id).map(Payments.Details::view);
     }
 }

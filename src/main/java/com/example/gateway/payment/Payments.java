@@ -59,6 +59,11 @@ public class Payments {
 
     /** A payment with its captures and refunds, oldest first. */
     public record Details(Payment payment, List<PaymentOperation> operations) {
+
+        /** The payment resource, as GET returns it. */
+        public PaymentView view() {
+            return PaymentView.of(payment, operations);
+        }
     }
 
     /** The payment if {@code client} created it; another client's payment is "not found". */

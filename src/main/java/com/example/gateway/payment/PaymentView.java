@@ -1,11 +1,12 @@
-package com.example.gateway.api;
+package com.example.gateway.payment;
 
-import com.example.gateway.payment.Payment;
-import com.example.gateway.payment.PaymentOperation;
 import java.time.Instant;
 import java.util.List;
 
-/** The payment resource of API.md, with its captures and refunds. */
+/**
+ * The payment resource of API.md, with its captures and refunds: what GET returns and what every event
+ * about the payment carries as its {@code data}, so that the two cannot differ.
+ */
 public record PaymentView(
         String id,
         String invoiceNumber,

@@ -1,6 +1,5 @@
-package com.example.gateway.api;
+package com.example.gateway.payment;
 
-import com.example.gateway.payment.PaymentOperation;
 import java.time.Instant;
 
 /** A refund (or void) as API.md shows it; {@code type} is DOKU's, null until DOKU has answered. */
