@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.CaptureService;
 import com.example.gateway.payment.NewPayment;
+import com.example.gateway.payment.PaymentEvents;
 import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.PaymentService;
 import com.example.gateway.payment.PaymentView;
@@ -39,9 +40,10 @@ public class PaymentResource {
     private final Payments payments;
     private final IdempotencyKeys idempotency;
     private final PaymentListing listing;
+    private final PaymentEvents events;
 
     PaymentResource(PaymentService creation, CaptureService captures, RefundService refunds, Reconciler reconciler,
-            Payments payments, IdempotencyKeys idempotency, PaymentListing listing) {
+            Payments payments, IdempotencyKeys idempotency, PaymentListing listing, PaymentEvents events) {
         this.creation = creation;
         this.captures = captures;
         this.refunds = refunds;
@@ -49,6 +51,7 @@ public class PaymentResource {
         this.payments = payments;
         this.idempotency = idempotency;
         this.listing = listing;
+        this.events = events;
     }
 
     @POST
@@ -66,6 +69,14 @@ public class PaymentResource {
     @Path("{id}")
     public Uni<PaymentView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return view(Caller.of(request), paymentId(id));
+    }
+
+    /** The payment's history, oldest first: each event exactly as webhooks deliver it. */
+    @GET
+    @Path("{id}/events")
+    public Uni<Response> events(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return events.history(Caller.of(request), paymentId(id))
+                .map(bodies -> Response.ok("{\"items\":[" + String.join(",", bodies) + "]}").build());
     }
 
     @GET

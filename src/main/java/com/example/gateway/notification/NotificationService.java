@@ -3,12 +3,12 @@ package com.example.gateway.notification;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
+import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.CleanText;
 import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -26,11 +26,13 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationVerifier verifier;
+    private final Payments payments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    NotificationService(NotificationVerifier verifier, MeterRegistry meters, Clock clock) {
+    NotificationService(NotificationVerifier verifier, Payments payments, MeterRegistry meters, Clock clock) {
         this.verifier = verifier;
+        this.payments = payments;
         this.meters = meters;
         this.clock = clock;
     }
@@ -42,7 +44,7 @@ public class NotificationService {
         Optional<TransactionReport> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
                 .map(TransactionReport::parse);
         record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
-        return Panache.withTransaction(() -> decide(record, authentic, parsed)
+        return payments.transaction(() -> decide(record, authentic, parsed)
                         .invoke(result -> record.result = result)
                         .call(result -> record.persist()))
                 .invoke(result -> {

@@ -120,6 +120,10 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "next_reconcile_at")
     public Instant nextReconcileAt;
 
+    /** When {@code authorization.expiring} was recorded: once per authorization, a day before its deadline. */
+    @Column(name = "expiry_warned_at")
+    public Instant expiryWarnedAt;
+
     @Version
     @Column(nullable = false)
     public int version;

@@ -8,7 +8,6 @@ import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -44,14 +43,14 @@ public class PaymentService {
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
         payment.pageRequest = pageRequest;
-        return Panache.withTransaction(payment::persist)
+        return payments.transaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.update(payment.id, p -> pageOpened(p, url, clock.instant()))
+                                    ? payments.update(payment.id, p -> pageOpened(p, url, Cause.API, clock.instant()))
                                     : recordFailure(payment, failure));
                     case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request))
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
@@ -78,11 +77,17 @@ public class PaymentService {
         return payment;
     }
 
-    /** Records the page's URL; shared with reconciliation, which may fetch it again after a lost answer. */
-    static void pageOpened(Payment payment, String url, Instant now) {
+    /**
+     * Records the page's URL; shared with reconciliation, which may fetch it again after a lost answer.
+     * A payment still PENDING now waits for the customer: that is news ({@code payment.pending}).
+     */
+    static void pageOpened(Payment payment, String url, Cause cause, Instant now) {
         payment.paymentPageUrl = url;
         payment.pageRequest = null;
         ReconcileSchedule.after(payment, ReconcileSchedule.STALE_PAGE, now);
+        if (payment.status == PaymentStatus.PENDING) {
+            EventLog.record(payment.id, EventType.PAYMENT_PENDING, cause, now);
+        }
     }
 
     private void charged(Payment payment, TransactionReport report) {

@@ -94,8 +94,12 @@ public final class PaymentStateMachine {
         return happened(transition);
     }
 
-    /** Every status change of a payment, capture or refund passes here, inside the transaction that makes it. */
+    /**
+     * Every status change of a payment, capture or refund passes here, inside the transaction that makes
+     * it, whose {@link EventLog} takes the event it yields.
+     */
     private static Optional<Transition> happened(Transition transition) {
+        EventLog.record(transition);
         return Optional.of(transition);
     }
 

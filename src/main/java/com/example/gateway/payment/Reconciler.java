@@ -111,7 +111,7 @@ public class Reconciler {
         return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
-                            PaymentService.pageOpened(p, url, clock.instant());
+                            PaymentService.pageOpened(p, url, Cause.RECONCILIATION, clock.instant());
                             return move(p, PaymentStatus.PENDING);
                         }));
     }

@@ -8,6 +8,6 @@ public record RefundView(String id, String paymentId, long amount, String type, 
 
     public static RefundView of(PaymentOperation op) {
         return new RefundView(op.id, op.paymentId, op.amount, op.refundType, op.status.name(), op.approvalCode,
-                op.message, op.reason, op.createdAt);
+                op.message, op.reason, PaymentView.micros(op.createdAt));
     }
 }
