@@ -2,7 +2,9 @@ package com.example.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.support.Confidential;
 import com.example.gateway.support.Detached;
+import com.example.gateway.support.SecretBox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,8 +45,10 @@ public class IdempotencyKeys {
     private final byte[] hashKey;
     /** How long an unfinished claim blocks other requests with its key: longer than any request runs. */
     private final Duration lease;
+    /** Seals a stored answer that shows a secret ({@link Confidential}): replayed, it is opened again. */
+    private final SecretBox box;
 
-    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock,
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, SecretBox box,
             @ConfigProperty(name = "gateway.request-hash-key") String hashKey,
             @ConfigProperty(name = "gateway.idempotency.lease", defaultValue = "PT2M") Duration lease) {
         this.db = db;
@@ -52,6 +56,7 @@ public class IdempotencyKeys {
         this.clock = clock;
         this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
         this.lease = lease;
+        this.box = box;
     }
 
     /**
@@ -131,7 +136,8 @@ public class IdempotencyKeys {
                         throw ApiProblem.of(409, "idempotency_key_in_use", "Idempotency key in use",
                                 "A request with this key is still being processed");
                     }
-                    return Response.status(status).type(mediaTypeFor(status)).entity(row.getString("response_body"))
+                    return Response.status(status).type(mediaTypeFor(status))
+                            .entity(opened(row.getString("response_body"), client, key))
                             .header(REPLAYED_HEADER, "true").build();
                 });
     }
@@ -143,10 +149,21 @@ public class IdempotencyKeys {
             return release(client, key).replaceWith(response);
         }
         String body = serialize(response.getEntity());
+        String stored = response.getEntity() instanceof Confidential
+                ? box.seal(body.getBytes(StandardCharsets.UTF_8), contextOf(client, key)) : body;
         return db.preparedQuery("UPDATE idempotency_keys SET response_status = $3, response_body = $4, completed_at = $5 "
                         + "WHERE client_name = $1 AND idempotency_key = $2")
-                .execute(Tuple.of(client, key, status, body, now()))
+                .execute(Tuple.of(client, key, status, stored, now()))
                 .replaceWith(Response.status(status).type(mediaTypeFor(status)).entity(body).build());
+    }
+
+    private String opened(String stored, String client, String key) {
+        return SecretBox.isSealed(stored)
+                ? new String(box.open(stored, contextOf(client, key)), StandardCharsets.UTF_8) : stored;
+    }
+
+    private static String contextOf(String client, String key) {
+        return "idempotency-key:" + client + ":" + key;
     }
 
     private Uni<Void> release(String client, String key) {

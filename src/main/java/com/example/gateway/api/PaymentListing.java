@@ -31,7 +31,7 @@ public class PaymentListing {
     Uni<Page> payments(String client, String invoiceNumber, String customerId, String status, String limit,
             String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        PageRequest page = PageRequest.parse(limit, cursor, "pay", errors);
         if (invoiceNumber != null && !INVOICE_NUMBER.matcher(invoiceNumber).matches()) {
             errors.add(new FieldError("invoice_number", "must be 1 to 64 printable ASCII characters"));
         }
@@ -54,7 +54,7 @@ public class PaymentListing {
 
     Uni<Page> authorizations(String client, String expiringBefore, String limit, String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        PageRequest page = PageRequest.parse(limit, cursor, "pay", errors);
         Instant before = null;
         if (expiringBefore != null) {
             try {
