@@ -2,6 +2,8 @@ package com.example.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +24,13 @@ final class WebhookSignature {
         byte[] signedPrefix = (webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
         return keys.stream().map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, signedPrefix, body)))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Whether {@code header} holds the signature {@code key} makes of this request (compared in constant time). */
+    static boolean isSignedWith(byte[] key, String webhookId, long timestamp, byte[] body, String header) {
+        byte[] expected = header(webhookId, timestamp, body, List.of(key)).getBytes(StandardCharsets.UTF_8);
+        return Arrays.stream(header.split(" "))
+                .anyMatch(signature -> MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
