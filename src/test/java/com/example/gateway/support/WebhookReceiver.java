@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** A request as it arrived: header names in lower case, the body's bytes untouched. */
-    public record Received(Map<String, List<String>> headers, byte[] body, Instant at) {
+    /** A request as it arrived (header names in lower case, the body's bytes untouched) and the status it was answered. */
+    public record Received(Map<String, List<String>> headers, byte[] body, Instant at, int answered) {
 
         public String header(String name) {
             List<String> values = headers.get(name);
@@ -114,8 +113,9 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            inbox.received.add(new Received(headers, exchange.getRequestBody().readAllBytes(), Instant.now()));
+            Instant at = Instant.now();
             Answer answer = inbox.next();
+            inbox.received.add(new Received(headers, exchange.getRequestBody().readAllBytes(), at, answer.status()));
             LockSupport.parkNanos(answer.delay().toNanos());
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
@@ -127,12 +127,5 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    /** Every request of every inbox, for assertions that span several. */
-    public List<Received> all() {
-        List<Received> all = new ArrayList<>();
-        inboxes.values().forEach(inbox -> all.addAll(inbox.received));
-        return all;
     }
 }
