@@ -142,6 +142,14 @@ public class Payment extends PanacheEntityBase {
         return refundedAmount > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.SUCCEEDED;
     }
 
+    /**
+     * Whether DOKU has authorized or captured money for it. Until then it can have no capture nor refund
+     * (both need money held), and an UNKNOWN may still go back to waiting or failing.
+     */
+    public boolean heldMoney() {
+        return authorizedAmount > 0 || capturedAmount > 0;
+    }
+
     /** Money still refundable: captured, less refunded, less refunds whose outcome is not yet known. */
     public long refundable(long refundsInFlight) {
         return capturedAmount - refundedAmount - refundsInFlight;

@@ -43,17 +43,28 @@ public class PaymentEvents {
         }
         Map<String, List<EventLog.Entry>> byPayment = entries.stream()
                 .collect(Collectors.groupingBy(EventLog.Entry::paymentId, LinkedHashMap::new, Collectors.toList()));
-        // The operations are read by a query, which must see what this transaction changed.
-        return Panache.getSession().chain(Mutiny.Session::flush)
-                .chain(() -> Multi.createFrom().iterable(byPayment.entrySet())
-                        .onItem().transformToUniAndConcatenate(e -> writeFor(e.getKey(), e.getValue()))
-                        .collect().last());
+        return Multi.createFrom().iterable(byPayment.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> writeFor(e.getKey(), e.getValue()))
+                .collect().last();
     }
 
     private Uni<Void> writeFor(String paymentId, List<EventLog.Entry> entries) {
+        // The payment is in this transaction's session already: no query.
         return Payment.<Payment>findById(paymentId)
-                .chain(payment -> PaymentOperations.of(paymentId).map(ops -> new Payments.Details(payment, ops)))
+                .chain(payment -> operationsOf(payment).map(ops -> new Payments.Details(payment, ops)))
                 .chain(details -> PaymentEvent.persist(entries.stream().map(entry -> event(details, entry)).toList()));
+    }
+
+    /**
+     * The payment's captures and refunds, by a query that must see what this transaction changed (so
+     * after a flush); a payment that never held money has none, and is not asked about (a page's
+     * creation, a declined charge: the query would be most of what the event costs them).
+     */
+    private static Uni<List<PaymentOperation>> operationsOf(Payment payment) {
+        if (!payment.heldMoney()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(Mutiny.Session::flush).chain(() -> PaymentOperations.of(payment.id));
     }
 
     private PaymentEvent event(Payments.Details details, EventLog.Entry entry) {
