@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,11 @@ public class IdempotencyKeys {
                     "must be one header of 1 to 255 printable ASCII characters without spaces")));
         }
         return headerValues.get(0);
+    }
+
+    /** The request's key: {@link #validate} of its raw headers ({@code @HeaderParam} reads an empty header as absent). */
+    public static String of(ContainerRequestContext request) {
+        return validate(request.getHeaders().get(HEADER));
     }
 
     /** Runs {@code action} once per key; it runs to the end even if the client disconnects. */

@@ -58,7 +58,7 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@Context ContainerRequestContext request, byte[] body) {
         String client = Caller.of(request);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
                 .chain(created -> view(client, created.id))
@@ -92,7 +92,7 @@ public class PaymentResource {
     public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         Long amount = AmountRequestReader.readCapture(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/capture", body,
                 () -> captures.capture(client, id, amount, idempotencyKey).chain(p -> view(client, p.id))
@@ -105,7 +105,7 @@ public class PaymentResource {
     public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         RefundRequest refund = AmountRequestReader.readRefund(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/refunds", body,
                 () -> refunds.refund(client, id, refund.amount(), refund.reason(), idempotencyKey)
@@ -118,7 +118,7 @@ public class PaymentResource {
     public Uni<Response> sync(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/sync", body,
                 () -> view(client, id).chain(() -> reconciler.reconcile(id)).chain(() -> view(client, id))
                         .map(view -> Response.ok(view).build()));
@@ -130,11 +130,6 @@ public class PaymentResource {
             throw new PaymentNotFound();
         }
         return id;
-    }
-
-    /** From the raw header: {@code @HeaderParam} reads an empty header as an absent one. */
-    private static String idempotencyKey(ContainerRequestContext request) {
-        return IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
     }
 
     private Uni<Response> idempotent(String client, String key, String path, byte[] body, Supplier<Uni<Response>> action) {

@@ -17,9 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The deliveries to the client's endpoints, for operators: which are failing or waiting, and a re-send. */
 @Path("/v1/webhook-deliveries")
@@ -42,7 +40,10 @@ public class WebhookDeliveryResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         List<FieldError> errors = new ArrayList<>();
         PageRequest page = PageRequest.parse(limit, cursor, "whd", errors);
-        WebhookDeliveries.Status wanted = status == null ? null : status(status, errors);
+        WebhookDeliveries.Status wanted = status == null ? null : WebhookDeliveries.Status.named(status).orElse(null);
+        if (status != null && wanted == null) {
+            errors.add(new FieldError("status", "must be one of pending, delivered, failed"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -63,17 +64,8 @@ public class WebhookDeliveryResource {
         if (!Ids.couldBe("whd", id)) {
             throw new WebhookDeliveryNotFound();
         }
-        String key = IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
+        String key = IdempotencyKeys.of(request);
         return idempotency.run(client, key, "POST", "/v1/webhook-deliveries/" + id + "/retry", body,
                 () -> deliveries.retry(client, id).map(delivery -> Response.ok(delivery).build()));
-    }
-
-    private static WebhookDeliveries.Status status(String text, List<FieldError> errors) {
-        List<String> names = Arrays.stream(WebhookDeliveries.Status.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
-        if (!names.contains(text)) {
-            errors.add(new FieldError("status", "must be one of " + String.join(", ", names)));
-            return null;
-        }
-        return WebhookDeliveries.Status.values()[names.indexOf(text)];
     }
 }

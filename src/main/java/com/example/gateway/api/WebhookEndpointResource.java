@@ -39,7 +39,7 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@Context ContainerRequestContext request, byte[] body) {
         String client = Caller.of(request);
-        String key = IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
+        String key = IdempotencyKeys.of(request);
         NewWebhookEndpoint endpoint = WebhookEndpointRequestReader.read(JsonBodies.parse(body));
         return idempotency.run(client, key, "POST", "/v1/webhook-endpoints", body,
                 () -> endpoints.create(client, endpoint).map(created -> Response.status(201).entity(created).build()));
@@ -68,7 +68,7 @@ public class WebhookEndpointResource {
     public Uni<Response> rotateSecret(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         endpointId(id);
-        String key = IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
+        String key = IdempotencyKeys.of(request);
         return idempotency.run(client, key, "POST", "/v1/webhook-endpoints/" + id + "/rotate-secret", body,
                 () -> endpoints.rotateSecret(client, id).map(rotated -> Response.ok(rotated).build()));
     }

@@ -50,9 +50,9 @@ class DeliveryQueue {
     /** Longer than any attempt can take. */
     private final Duration lease;
 
-    DeliveryQueue(Pool db, WebhookConfig config, WebhookMetrics metrics) {
+    DeliveryQueue(Pool db, RetrySchedule schedule, WebhookConfig config, WebhookMetrics metrics) {
         this.db = db;
-        this.schedule = new RetrySchedule(config.retrySchedule());
+        this.schedule = schedule;
         this.metrics = metrics;
         this.lease = config.requestTimeout().multipliedBy(2).plusSeconds(5);
     }

@@ -38,9 +38,9 @@ class FanOut {
     private final RetrySchedule schedule;
     private final Clock clock;
 
-    FanOut(Pool db, WebhookConfig config, Clock clock) {
+    FanOut(Pool db, RetrySchedule schedule, Clock clock) {
         this.db = db;
-        this.schedule = new RetrySchedule(config.retrySchedule());
+        this.schedule = schedule;
         this.clock = clock;
     }
 

@@ -8,14 +8,28 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** The deliveries to a client's endpoints, for operators: listed newest first, and sent again on request. */
 @ApplicationScoped
 public class WebhookDeliveries {
 
-    public enum Status { PENDING, DELIVERED, FAILED }
+    public enum Status {
+        PENDING, DELIVERED, FAILED;
+
+        /** As the API and the database write it: {@code pending}. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Status> named(String wireName) {
+            return Arrays.stream(values()).filter(s -> s.wireName().equals(wireName)).findFirst();
+        }
+    }
 
     private static final String SELECT = "SELECT d.id, d.event_id, e.type, d.payment_id, d.endpoint_id, d.status, "
             + "d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_response_status, d.last_error, d.delivered_at, "
@@ -40,7 +54,7 @@ public class WebhookDeliveries {
         return db.preparedQuery(SELECT + " AND ($2::text IS NULL OR d.status = $2) "
                         + "AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3, $4)) "
                         + "ORDER BY d.created_at DESC, d.id DESC LIMIT $5")
-                .execute(Tuple.of(client, status == null ? null : name(status),
+                .execute(Tuple.of(client, status == null ? null : status.wireName(),
                         afterCreatedAt == null ? null : WebhookEndpoints.utc(afterCreatedAt), afterId, limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(WebhookDeliveries::delivery).toList());
     }
@@ -62,10 +76,6 @@ public class WebhookDeliveries {
                 })
                 .chain(() -> db.preparedQuery(SELECT + " AND d.id = $2").execute(Tuple.of(client, id)))
                 .map(rows -> delivery(single(rows)));
-    }
-
-    static String name(Status status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Row single(RowSet<Row> rows) {

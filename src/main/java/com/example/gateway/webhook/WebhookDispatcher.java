@@ -82,7 +82,7 @@ public class WebhookDispatcher {
 
     /** The endpoint's secret, and after a rotation its previous one for as long as that still signs. */
     private List<byte[]> keys(DeliveryQueue.Claimed delivery, Instant now) {
-        String context = SecretBoxProducer.contextOf(delivery.endpointId());
+        String context = WebhookBeans.contextOf(delivery.endpointId());
         List<byte[]> keys = new ArrayList<>(List.of(box.open(delivery.secret(), context)));
         if (delivery.previousSecret() != null && delivery.previousSecretUntil().isAfter(now)) {
             keys.add(box.open(delivery.previousSecret(), context));

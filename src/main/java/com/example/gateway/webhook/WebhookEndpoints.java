@@ -36,10 +36,10 @@ public class WebhookEndpoints {
     private final AllowedHosts allowedHosts;
     private final Clock clock;
 
-    WebhookEndpoints(Pool db, SecretBox box, WebhookConfig config, Clock clock) {
+    WebhookEndpoints(Pool db, SecretBox box, AllowedHosts allowedHosts, Clock clock) {
         this.db = db;
         this.box = box;
-        this.allowedHosts = new AllowedHosts(config.allowedHosts().orElse(List.of()));
+        this.allowedHosts = allowedHosts;
         this.clock = clock;
     }
 
@@ -97,7 +97,7 @@ public class WebhookEndpoints {
     }
 
     private String seal(SigningSecret secret, String endpointId) {
-        return box.seal(secret.key(), SecretBoxProducer.contextOf(endpointId));
+        return box.seal(secret.key(), WebhookBeans.contextOf(endpointId));
     }
 
     private static WebhookEndpoint single(RowSet<Row> rows) {

@@ -12,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Sends one signed delivery over Vert.x's non-blocking web client: the exact bytes that were signed,
@@ -26,9 +25,9 @@ class WebhookSender {
     private final Duration timeout;
     private final AllowedHosts allowedHosts;
 
-    WebhookSender(Vertx vertx, WebhookConfig config) {
+    WebhookSender(Vertx vertx, WebhookConfig config, AllowedHosts allowedHosts) {
         this.timeout = config.requestTimeout();
-        this.allowedHosts = new AllowedHosts(config.allowedHosts().orElse(List.of()));
+        this.allowedHosts = allowedHosts;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
                 .setConnectTimeout((int) timeout.toMillis())
