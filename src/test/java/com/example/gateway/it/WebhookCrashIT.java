@@ -38,7 +38,6 @@ class WebhookCrashIT {
     private static final Map<String, String> WEBHOOKS = Map.of(
             "GATEWAY_WEBHOOK_ALLOWED_HOSTS", "localhost",
             "GATEWAY_WEBHOOK_DISPATCH_EVERY", "1s",
-            "GATEWAY_WEBHOOK_DISPATCH_DELAYED", "1s",
             "GATEWAY_WEBHOOK_REQUEST_TIMEOUT", "PT2S",
             "GATEWAY_WEBHOOK_RETRY_SCHEDULE", "PT0S,PT1S,PT1S,PT2S,PT2S,PT3S,PT3S,PT5S,PT5S,PT5S");
 
