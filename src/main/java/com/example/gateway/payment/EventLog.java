@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The events of the payment changes made in the current transaction, in the order they happened.
@@ -47,9 +48,12 @@ final class EventLog {
     }
 
     static void record(Transition transition) {
-        EventType.of(transition).ifPresentOrElse(
-                type -> record(transition.paymentId(), type, transition.cause(), transition.at()),
-                EventLog::current);
+        Optional<EventType> type = EventType.of(transition);
+        if (type.isPresent()) {
+            record(transition.paymentId(), type.get(), transition.cause(), transition.at());
+        } else {
+            current(); // no event of its own, but a change all the same: inside a transaction too
+        }
     }
 
     static void record(String paymentId, EventType type, Cause cause, Instant at) {

@@ -4,6 +4,7 @@ import com.example.gateway.support.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class PaymentEvents {
 
     /** An event as it is sent: {@code data} is the payment resource at that moment, as GET returns it. */
+    @RegisterForReflection
     record Body(String id, String type, Instant createdAt, String cause, PaymentView data) {
     }
 

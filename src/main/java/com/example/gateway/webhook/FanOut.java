@@ -22,7 +22,7 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 class FanOut {
 
-    private static final int BATCH = 100;
+    static final int BATCH = 100;
 
     private record NewEvent(String id, long seq, String paymentId, String client, String type) {
     }

@@ -22,7 +22,9 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    static final int IN_FLIGHT = 32;
+    static final int IN_FLIGHT = 64;
+    /** Fan-out batches per tick at most, so that one tick cannot run on for ever. */
+    private static final int FAN_OUT_BATCHES = 10;
 
     private final FanOut fanOut;
     private final DeliveryQueue queue;
@@ -50,13 +52,19 @@ public class WebhookDispatcher {
 
     /** Fans out new events and starts sending what is due; answers how many deliveries it started. */
     public Uni<Integer> runOnce() {
-        return fanOut.runOnce()
+        return fanOutAll(FAN_OUT_BATCHES)
                 .chain(() -> {
                     int room = IN_FLIGHT - inFlight.get();
                     return room <= 0 ? Uni.createFrom().item(List.<DeliveryQueue.Claimed>of()) : queue.claim(clock.instant(), room);
                 })
                 .invoke(claimed -> claimed.forEach(this::start))
                 .map(List::size);
+    }
+
+    /** Fans out batch after batch while they come full, up to {@code batches}. */
+    private Uni<Void> fanOutAll(int batches) {
+        return fanOut.runOnce().chain(taken -> taken < FanOut.BATCH || batches <= 1
+                ? Uni.createFrom().voidItem() : fanOutAll(batches - 1));
     }
 
     private void start(DeliveryQueue.Claimed delivery) {

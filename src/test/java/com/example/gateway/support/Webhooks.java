@@ -1,6 +1,7 @@
 package com.example.gateway.support;
 
 import static com.example.gateway.support.GatewayApi.as;
+import static org.awaitility.Awaitility.await;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
@@ -8,6 +9,7 @@ import com.standardwebhooks.exceptions.WebhookSigningException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,15 @@ public final class Webhooks {
         JsonPath created = as(apiKey).body("{\"url\": \"" + url + "\"" + types + "}").post("/v1/webhook-endpoints")
                 .then().statusCode(201).extract().jsonPath();
         return new Registered(created.getString("id"), created.getString("secret"));
+    }
+
+    /**
+     * Waits until every event written so far has been fanned out, so that an endpoint registered next
+     * receives only what happens after (earlier tests may leave a burst behind, the sweep's say).
+     */
+    public static void awaitEarlierEventsFannedOut(TestDatabase db) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("SELECT count(*) FROM payment_events WHERE NOT fanned_out") == 0);
     }
 
     /** Removes every endpoint of the client, so that no other test's deliveries go on. */

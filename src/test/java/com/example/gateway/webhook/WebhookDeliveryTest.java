@@ -24,7 +24,9 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.payment.AuthorizationExpirySweep;
 import com.example.gateway.payment.EventType;
+import com.example.gateway.support.Events;
 import com.example.gateway.support.MutableClock;
+import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.WebhookReceiver.Answer;
 import com.example.gateway.support.WebhookReceiver.Inbox;
@@ -79,9 +81,13 @@ class WebhookDeliveryTest {
     @Inject
     WebhookGauges gauges;
 
+    @Inject
+    TestDatabase db;
+
     @BeforeEach
     void clean() {
         emulator.reset();
+        Webhooks.awaitEarlierEventsFannedOut(db);
     }
 
     @AfterEach
@@ -274,6 +280,7 @@ class WebhookDeliveryTest {
         String id = create(ORDERS, paymentPage(newInvoice(), 30000)).statusCode(201).extract().path("id");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> delivery(id).get("status"), "failed"::equals);
+        assertEquals(List.of("payment.pending/api"), Events.typesAndCauses(ORDERS, id));
         Map<String, Object> failed = delivery(id);
         assertEquals(10, failed.get("attempts"), "the schedule has ten attempts");
         assertEquals(500, failed.get("last_response_status"));
@@ -284,7 +291,8 @@ class WebhookDeliveryTest {
         as(ORDERS).post("/v1/webhook-deliveries/" + failed.get("id") + "/retry").then().statusCode(200)
                 .body("status", equalTo("pending")).body("attempts", equalTo(0));
         await().atMost(DELIVERED_WITHIN).until(() -> delivery(id).get("status"), "delivered"::equals);
-        assertEquals(11, inbox.received().size());
+        assertEquals(11, inbox.received().size(), () -> inbox.received().stream()
+                .map(r -> r.at() + " " + r.webhookId() + " " + r.answered()).toList().toString());
         assertEquals(1, inbox.received().stream().map(Received::webhookId).distinct().count());
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.Events;
+import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.WebhookReceiver.Answer;
 import com.example.gateway.support.WebhookReceiver.Inbox;
@@ -49,6 +50,9 @@ class WebhookOrderingTest {
     @Inject
     EmulatorClient emulator;
 
+    @Inject
+    TestDatabase db;
+
     private final WebhookReceiver receiver = new WebhookReceiver();
 
     @AfterEach
@@ -60,6 +64,7 @@ class WebhookOrderingTest {
     @Test
     void eachPaymentsEventsArriveInOrderUnderConcurrentChanges() throws Exception {
         emulator.reset();
+        Webhooks.awaitEarlierEventsFannedOut(db);
         Inbox inbox = receiver.inbox().script(flakyAnswers(new Random(20261201)));
         Webhooks.register(ORDERS, inbox.url());
 
