@@ -296,7 +296,9 @@ class WebhookDeliveryTest {
         assertEquals(1, inbox.received().stream().map(Received::webhookId).distinct().count());
     }
 
+    /** An authorization whose notification DOKU holds back: its answer moves the payment (cause api). */
     private String authorize(String invoice, long amount) {
+        emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HOLD_NOTIFICATION);
         return create(ORDERS, charge(invoice, amount, "AUTHORIZE", APPROVE)).statusCode(201).extract().path("id");
     }
 
