@@ -15,7 +15,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layers: api → (payment, notification, token) → doku, with support below them all. */
+/** The layers: api → (payment, notification, token, webhook) → doku, with support below them all. */
 @AnalyzeClasses(packages = "com.example.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -23,7 +23,7 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("api").definedBy("com.example.gateway.api..")
             .layer("domain").definedBy("com.example.gateway.payment..", "com.example.gateway.notification..",
-                    "com.example.gateway.token..")
+                    "com.example.gateway.token..", "com.example.gateway.webhook..")
             .layer("doku").definedBy("com.example.gateway.doku..")
             .layer("support").definedBy("com.example.gateway.support..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final ArchRule paymentIsTheBottomOfTheDomain = noClasses()
             .that().resideInAPackage("com.example.gateway.payment..")
             .should().dependOnClassesThat().resideInAnyPackage("com.example.gateway.api..",
-                    "com.example.gateway.notification..", "com.example.gateway.token..");
+                    "com.example.gateway.notification..", "com.example.gateway.token..", "com.example.gateway.webhook..");
 
     @ArchTest
     static final ArchRule supportDependsOnNothingOfOurs = classes()

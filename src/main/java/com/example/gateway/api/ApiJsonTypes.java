@@ -1,6 +1,10 @@
 package com.example.gateway.api;
 
+import com.example.gateway.payment.PaymentView;
+import com.example.gateway.payment.RefundView;
 import com.example.gateway.token.SavedCard;
+import com.example.gateway.webhook.WebhookDelivery;
+import com.example.gateway.webhook.WebhookEndpoint;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -8,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * build cannot see their types from the resource signatures.
  */
 @RegisterForReflection(targets = {PaymentView.class, RefundView.class, Problem.class, FieldError.class,
-        SavedCard.class})
+        SavedCard.class, WebhookEndpoint.class, WebhookDelivery.class})
 final class ApiJsonTypes {
 
     private ApiJsonTypes() {

@@ -12,6 +12,10 @@ import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
+import com.example.gateway.webhook.WebhookDeliveryNotFound;
+import com.example.gateway.webhook.WebhookEndpointDisabled;
+import com.example.gateway.webhook.WebhookEndpointNotFound;
+import com.example.gateway.webhook.WebhookUrlNotAllowed;
 import java.util.Map;
 
 /** Each kind of refusal of the domain with its HTTP status and problem code (API.md fixes both). */
@@ -31,7 +35,11 @@ final class DomainProblems {
             Map.entry(AmountExceedsRefundable.class, new Answer(422, "amount_exceeds_refundable")),
             Map.entry(DokuRejected.class, new Answer(502, "doku_rejected")),
             Map.entry(DokuUnavailable.class, new Answer(503, "doku_unavailable")),
-            Map.entry(DokuTimeout.class, new Answer(504, "doku_timeout")));
+            Map.entry(DokuTimeout.class, new Answer(504, "doku_timeout")),
+            Map.entry(WebhookEndpointNotFound.class, new Answer(404, "webhook_endpoint_not_found")),
+            Map.entry(WebhookDeliveryNotFound.class, new Answer(404, "webhook_delivery_not_found")),
+            Map.entry(WebhookEndpointDisabled.class, new Answer(409, "webhook_endpoint_disabled")),
+            Map.entry(WebhookUrlNotAllowed.class, new Answer(422, "webhook_url_not_allowed")));
 
     private DomainProblems() {
     }

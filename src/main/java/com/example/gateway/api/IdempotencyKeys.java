@@ -2,12 +2,15 @@ package com.example.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.support.Confidential;
 import com.example.gateway.support.Detached;
+import com.example.gateway.support.SecretBox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +45,16 @@ public class IdempotencyKeys {
     private final byte[] hashKey;
     /** How long an unfinished claim blocks other requests with its key: longer than any request runs. */
     private final Duration lease;
+    /** Seals a stored answer that shows a secret ({@link Confidential}): replayed, it is opened again. */
+    private final SecretBox box;
 
-    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, ApiConfig config) {
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, SecretBox box, ApiConfig config) {
         this.db = db;
         this.json = json;
         this.clock = clock;
         this.hashKey = config.requestHashKey().getBytes(StandardCharsets.UTF_8);
         this.lease = config.idempotency().lease();
+        this.box = box;
     }
 
     /**
@@ -64,6 +70,11 @@ public class IdempotencyKeys {
                     "must be one header of 1 to 255 printable ASCII characters without spaces")));
         }
         return headerValues.get(0);
+    }
+
+    /** The request's key: {@link #validate} of its raw headers ({@code @HeaderParam} reads an empty header as absent). */
+    public static String of(ContainerRequestContext request) {
+        return validate(request.getHeaders().get(HEADER));
     }
 
     /** Runs {@code action} once per key; it runs to the end even if the client disconnects. */
@@ -128,7 +139,8 @@ public class IdempotencyKeys {
                         throw ApiProblem.of(409, "idempotency_key_in_use", "Idempotency key in use",
                                 "A request with this key is still being processed");
                     }
-                    return Response.status(status).type(mediaTypeFor(status)).entity(row.getString("response_body"))
+                    return Response.status(status).type(mediaTypeFor(status))
+                            .entity(opened(row.getString("response_body"), client, key))
                             .header(REPLAYED_HEADER, "true").build();
                 });
     }
@@ -140,10 +152,21 @@ public class IdempotencyKeys {
             return release(client, key).replaceWith(response);
         }
         String body = serialize(response.getEntity());
+        String stored = response.getEntity() instanceof Confidential
+                ? box.seal(body.getBytes(StandardCharsets.UTF_8), contextOf(client, key)) : body;
         return db.preparedQuery("UPDATE idempotency_keys SET response_status = $3, response_body = $4, completed_at = $5 "
                         + "WHERE client_name = $1 AND idempotency_key = $2")
-                .execute(Tuple.of(client, key, status, body, now()))
+                .execute(Tuple.of(client, key, status, stored, now()))
                 .replaceWith(Response.status(status).type(mediaTypeFor(status)).entity(body).build());
+    }
+
+    private String opened(String stored, String client, String key) {
+        return SecretBox.isSealed(stored)
+                ? new String(box.open(stored, contextOf(client, key)), StandardCharsets.UTF_8) : stored;
+    }
+
+    private static String contextOf(String client, String key) {
+        return "idempotency-key:" + client + ":" + key;
     }
 
     private Uni<Void> release(String client, String key) {

@@ -17,8 +17,8 @@ record PageRequest(int limit, Instant afterInstant, String afterId) {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
-    /** Reads both parameters, adding an error for each bad one. */
-    static PageRequest parse(String limitText, String cursorText, List<FieldError> errors) {
+    /** Reads both parameters, adding an error for each bad one; the cursor names an id minted with {@code idPrefix}. */
+    static PageRequest parse(String limitText, String cursorText, String idPrefix, List<FieldError> errors) {
         int limit = limit(limitText, errors);
         if (cursorText == null) {
             return new PageRequest(limit, null, null);
@@ -28,7 +28,7 @@ record PageRequest(int limit, Instant afterInstant, String afterId) {
             int bar = decoded.indexOf('|');
             Instant after = Instant.parse(decoded.substring(0, bar));
             String afterId = decoded.substring(bar + 1);
-            if (isStorable(after) && Ids.couldBe("pay", afterId)) {
+            if (isStorable(after) && Ids.couldBe(idPrefix, afterId)) {
                 return new PageRequest(limit, after, afterId);
             }
         } catch (RuntimeException e) {

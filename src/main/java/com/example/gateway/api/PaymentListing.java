@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.payment.PaymentView;
 import com.example.gateway.payment.Payments;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class PaymentListing {
     Uni<Page> payments(String client, String invoiceNumber, String customerId, String status, String limit,
             String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        PageRequest page = PageRequest.parse(limit, cursor, "pay", errors);
         if (invoiceNumber != null && !INVOICE_NUMBER.matcher(invoiceNumber).matches()) {
             errors.add(new FieldError("invoice_number", "must be 1 to 64 printable ASCII characters"));
         }
@@ -53,7 +54,7 @@ public class PaymentListing {
 
     Uni<Page> authorizations(String client, String expiringBefore, String limit, String cursor) {
         List<FieldError> errors = new ArrayList<>();
-        PageRequest page = PageRequest.parse(limit, cursor, errors);
+        PageRequest page = PageRequest.parse(limit, cursor, "pay", errors);
         Instant before = null;
         if (expiringBefore != null) {
             try {
@@ -76,7 +77,7 @@ public class PaymentListing {
         Payment last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = more ? PageRequest.cursorAfter(sortKey.apply(last), last.id) : null;
         return payments.withOperations(items)
-                .map(details -> new Page(details.stream().map(d -> PaymentView.of(d.payment(), d.operations())).toList(), next));
+                .map(details -> new Page(details.stream().map(Payments.Details::view).toList(), next));
     }
 
     private static void failIfAny(List<FieldError> errors) {

@@ -2,11 +2,14 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.CaptureService;
 import com.example.gateway.payment.NewPayment;
+import com.example.gateway.payment.PaymentEvents;
 import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.PaymentService;
+import com.example.gateway.payment.PaymentView;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Reconciler;
 import com.example.gateway.payment.RefundService;
+import com.example.gateway.payment.RefundView;
 import com.example.gateway.support.Ids;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +42,10 @@ public class PaymentResource {
     private final Payments payments;
     private final IdempotencyKeys idempotency;
     private final PaymentListing listing;
+    private final PaymentEvents events;
 
     PaymentResource(PaymentService creation, CaptureService captures, RefundService refunds, Reconciler reconciler,
-            Payments payments, IdempotencyKeys idempotency, PaymentListing listing) {
+            Payments payments, IdempotencyKeys idempotency, PaymentListing listing, PaymentEvents events) {
         this.creation = creation;
         this.captures = captures;
         this.refunds = refunds;
@@ -49,13 +53,14 @@ public class PaymentResource {
         this.payments = payments;
         this.idempotency = idempotency;
         this.listing = listing;
+        this.events = events;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@Context ContainerRequestContext request, byte[] body) {
         String client = Caller.of(request);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
                 .chain(created -> view(client, created.id))
@@ -66,6 +71,14 @@ public class PaymentResource {
     @Path("{id}")
     public Uni<PaymentView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return view(Caller.of(request), paymentId(id));
+    }
+
+    /** The payment's history, oldest first: each event exactly as webhooks deliver it. */
+    @GET
+    @Path("{id}/events")
+    public Uni<Response> events(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return events.history(Caller.of(request), paymentId(id))
+                .map(bodies -> Response.ok("{\"items\":[" + String.join(",", bodies) + "]}").build());
     }
 
     @GET
@@ -81,7 +94,7 @@ public class PaymentResource {
     public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         Long amount = AmountRequestReader.readCapture(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/capture", body,
                 () -> captures.capture(client, id, amount, idempotencyKey).chain(p -> view(client, p.id))
@@ -94,7 +107,7 @@ public class PaymentResource {
     public Uni<Response> refund(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         RefundRequest refund = AmountRequestReader.readRefund(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/refunds", body,
                 () -> refunds.refund(client, id, refund.amount(), refund.reason(), idempotencyKey)
@@ -107,7 +120,7 @@ public class PaymentResource {
     public Uni<Response> sync(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = IdempotencyKeys.of(request);
         return idempotent(client, idempotencyKey, "/v1/payments/" + id + "/sync", body,
                 () -> view(client, id).chain(() -> reconciler.reconcile(id)).chain(() -> view(client, id))
                         .map(view -> Response.ok(view).build()));
@@ -121,16 +134,11 @@ public class PaymentResource {
         return id;
     }
 
-    /** From the raw header: {@code @HeaderParam} reads an empty header as an absent one. */
-    private static String idempotencyKey(ContainerRequestContext request) {
-        return IdempotencyKeys.validate(request.getHeaders().get(IdempotencyKeys.HEADER));
-    }
-
     private Uni<Response> idempotent(String client, String key, String path, byte[] body, Supplier<Uni<Response>> action) {
         return idempotency.run(client, key, "POST", path, body, action);
     }
 
     private Uni<PaymentView> view(String client, String id) {
-        return payments.details(client, id).map(d -> PaymentView.of(d.payment(), d.operations()));
+        return payments.details(client, id).map(Payments.Details::view);
     }
 }

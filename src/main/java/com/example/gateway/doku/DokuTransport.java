@@ -1,5 +1,6 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.support.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;

@@ -3,13 +3,13 @@ package com.example.gateway.notification;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
+import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.CleanText;
 import com.example.gateway.support.Detached;
 import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,11 +27,13 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationVerifier verifier;
+    private final Payments payments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    NotificationService(NotificationVerifier verifier, MeterRegistry meters, Clock clock) {
+    NotificationService(NotificationVerifier verifier, Payments payments, MeterRegistry meters, Clock clock) {
         this.verifier = verifier;
+        this.payments = payments;
         this.meters = meters;
         this.clock = clock;
     }
@@ -44,7 +46,7 @@ public class NotificationService {
                 .map(TransactionReport::parse);
         record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
-        return Detached.run(() -> Panache.withTransaction(() -> decide(record, authentic, parsed)
+        return Detached.run(() -> payments.transaction(() -> decide(record, authentic, parsed)
                         .invoke(result -> record.result = result)
                         .call(result -> record.persist())))
                 .invoke(result -> {

@@ -6,31 +6,42 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Marks authorizations whose 7-day capture window has closed as EXPIRED (DOKU has released them).
- * Lapsed ones are claimed a batch per transaction with {@code FOR UPDATE SKIP LOCKED}, so replicas
- * sweeping together never wait for each other nor expire a payment twice; one with a capture or
- * void still in flight is left for reconciliation to settle first.
+ * Watches the 7-day capture window. A day before an authorization's deadline it records
+ * {@code authorization.expiring} (once); once the window has closed it marks the authorization EXPIRED
+ * (DOKU has released it). Payments are claimed a batch per transaction with {@code FOR UPDATE SKIP
+ * LOCKED}, so replicas sweeping together never wait for each other nor act on a payment twice; one
+ * with a capture or void still in flight is left for reconciliation to settle first.
  */
 @ApplicationScoped
 public class AuthorizationExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationExpirySweep.class);
+    /** How long before its deadline an authorization is announced as expiring. */
+    static final Duration WARNING = Duration.ofHours(24);
 
-    private static final String CLAIM = "SELECT * FROM payments p WHERE p.status = :authorized "
-            + "AND p.capture_deadline <= :now AND NOT EXISTS (SELECT 1 FROM payment_operations o "
-            + "WHERE o.payment_id = p.id AND o.status IN (:pending, :unknown)) "
+    private static final String NOTHING_IN_FLIGHT = " AND NOT EXISTS (SELECT 1 FROM payment_operations o "
+            + "WHERE o.payment_id = p.id AND o.status IN ('PENDING', 'UNKNOWN')) ";
+    private static final String LAPSED = "SELECT * FROM payments p WHERE p.status = 'AUTHORIZED' "
+            + "AND p.capture_deadline <= :now" + NOTHING_IN_FLIGHT
             + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
+    private static final String DUE_TOMORROW = "SELECT * FROM payments p WHERE p.status = 'AUTHORIZED' "
+            + "AND p.expiry_warned_at IS NULL AND p.capture_deadline > :now "
+            + "AND p.capture_deadline - interval '" + WARNING.toHours() + " hours' <= :now ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
 
+    private final Payments payments;
     private final PaymentMetrics metrics;
     private final int batch;
     private final Clock clock;
 
-    AuthorizationExpirySweep(PaymentMetrics metrics, PaymentConfig config, Clock clock) {
+    AuthorizationExpirySweep(Payments payments, PaymentMetrics metrics, PaymentConfig config, Clock clock) {
+        this.payments = payments;
         this.batch = config.expirySweep().batch();
         this.metrics = metrics;
         this.clock = clock;
@@ -39,38 +50,45 @@ public class AuthorizationExpirySweep {
     @Scheduled(every = "${gateway.expiry-sweep.every}", delayed = "${gateway.expiry-sweep.delayed}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return runOnce().replaceWithVoid();
+        return warnOnce().chain(this::runOnce).replaceWithVoid();
     }
 
     /** Expires every lapsed authorization; answers how many. Needs a Vert.x (duplicated) context. */
     public Uni<Integer> runOnce() {
-        return batchesFrom(clock.instant()).invoke(expired -> {
+        return batches(LAPSED, clock.instant(), this::expire).invoke(expired -> {
             if (expired > 0) {
                 LOG.infof("Expired %d lapsed authorization(s)", expired);
             }
         });
     }
 
-    private Uni<Integer> batchesFrom(Instant now) {
-        return Panache.withTransaction(() -> claim(now).map(due -> {
-                    due.forEach(payment -> expire(payment, now));
-                    return due.size();
-                }))
-                .chain(expired -> expired < batch ? Uni.createFrom().item(expired)
-                        : batchesFrom(now).map(more -> expired + more));
+    /** Records {@code authorization.expiring} for each authorization due within a day; answers how many. */
+    public Uni<Integer> warnOnce() {
+        return batches(DUE_TOMORROW, clock.instant(), AuthorizationExpirySweep::warn);
     }
 
-    private Uni<List<Payment>> claim(Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, Payment.class)
-                .setParameter("authorized", PaymentStatus.AUTHORIZED.name())
+    private Uni<Integer> batches(String claim, Instant now, BiConsumer<Payment, Instant> action) {
+        return payments.transaction(() -> claim(claim, now).map(due -> {
+                    due.forEach(payment -> action.accept(payment, now));
+                    return due.size();
+                }))
+                .chain(done -> done < batch ? Uni.createFrom().item(done)
+                        : batches(claim, now, action).map(more -> done + more));
+    }
+
+    private Uni<List<Payment>> claim(String query, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(query, Payment.class)
                 .setParameter("now", ReconciliationJob.utc(now))
-                .setParameter("pending", PaymentOperation.Status.PENDING.name())
-                .setParameter("unknown", PaymentOperation.Status.UNKNOWN.name())
                 .setParameter("batch", batch)
                 .getResultList());
     }
 
     private void expire(Payment payment, Instant now) {
         metrics.moved(payment, PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, Cause.SWEEP, now).isPresent());
+    }
+
+    private static void warn(Payment payment, Instant now) {
+        payment.expiryWarnedAt = now;
+        EventLog.record(payment.id, EventType.AUTHORIZATION_EXPIRING, Cause.SWEEP, now);
     }
 }

@@ -120,11 +120,22 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "next_reconcile_at")
     public Instant nextReconcileAt;
 
-    /** The page's URL is known: the request kept to recover it is no longer needed. */
-    void pageOpened(String url) {
+    /**
+     * The page's URL is known (also after reconciliation recovered a lost answer): the request kept to
+     * recover it is no longer needed, and a payment still PENDING now waits for the customer, which is
+     * news ({@code payment.pending}).
+     */
+    void pageOpened(String url, Transition.Cause cause, Instant now) {
         paymentPageUrl = url;
         pageRequest = null;
+        if (status == PaymentStatus.PENDING) {
+            EventLog.record(id, EventType.PAYMENT_PENDING, cause, now);
+        }
     }
+
+    /** When {@code authorization.expiring} was recorded: once per authorization, a day before its deadline. */
+    @Column(name = "expiry_warned_at")
+    public Instant expiryWarnedAt;
 
     @Version
     @Column(nullable = false)
@@ -142,6 +153,14 @@ public class Payment extends PanacheEntityBase {
             return PaymentStatus.REFUNDED;
         }
         return refundedAmount > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.SUCCEEDED;
+    }
+
+    /**
+     * Whether DOKU has authorized or captured money for it. Until then it can have no capture nor refund
+     * (both need money held), and an UNKNOWN may still go back to waiting or failing.
+     */
+    public boolean heldMoney() {
+        return authorizedAmount > 0 || capturedAmount > 0;
     }
 
     /** Money still refundable: captured, less refunded, less refunds whose outcome is not yet known. */

@@ -9,6 +9,11 @@ final class PaymentOperations {
     private PaymentOperations() {
     }
 
+    /** The payment's captures and refunds, oldest first. */
+    static Uni<List<PaymentOperation>> of(String paymentId) {
+        return PaymentOperation.list("paymentId = ?1 order by createdAt, id", paymentId);
+    }
+
     static Uni<List<PaymentOperation>> unsettled(String paymentId) {
         return PaymentOperation.list("paymentId = ?1 and status in ?2 order by createdAt, id", paymentId,
                 List.of(PaymentOperation.Status.PENDING, PaymentOperation.Status.UNKNOWN));

@@ -31,7 +31,7 @@ public final class PaymentOutcome {
             // DOKU released the uncaptured authorization
             return PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, cause, now).isPresent();
         }
-        if (ownTransactionSettled(payment)) {
+        if (payment.heldMoney()) {
             // Late news of the sale or authorization itself must not undo the captures and refunds made
             // since, even while the payment is UNKNOWN because a capture's or refund's answer was lost.
             return false;
@@ -47,11 +47,6 @@ public final class PaymentOutcome {
             case "PENDING", "REDIRECT" -> PaymentStateMachine.move(payment, PaymentStatus.PENDING, cause, now).isPresent();
             default -> false;
         };
-    }
-
-    /** The sale or authorization has taken effect: money was authorized or captured. */
-    private static boolean ownTransactionSettled(Payment payment) {
-        return payment.authorizedAmount > 0 || payment.capturedAmount > 0;
     }
 
     private static boolean authorize(Payment payment, TransactionReport report, Cause cause, Instant now) {

@@ -8,7 +8,6 @@ import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -46,7 +45,7 @@ public class PaymentService {
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
         payment.pageRequest = pageRequest;
-        return Panache.withTransaction(payment::persist)
+        return payments.transaction(payment::persist)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
@@ -54,7 +53,7 @@ public class PaymentService {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
                                     ? payments.update(payment.id, p -> {
-                                        p.pageOpened(url);
+                                        p.pageOpened(url, Cause.API, clock.instant());
                                         schedule.afterPageOpened(p, clock.instant());
                                     })
                                     : recordFailure(payment, failure));

@@ -29,7 +29,7 @@ public final class PaymentStateMachine {
     }
 
     /** A status, once UNKNOWN, may go back to waiting or failing only if DOKU had moved no money before. */
-    private static final Predicate<Payment> NO_MONEY_MOVED = p -> p.authorizedAmount == 0 && p.capturedAmount == 0;
+    private static final Predicate<Payment> NO_MONEY_MOVED = p -> !p.heldMoney();
 
     static final List<Edge<PaymentStatus, Payment>> PAYMENT = List.of(
             edge(PENDING, AUTHORIZED, "DOKU authorized the card: the funds are held for capture"),
@@ -94,8 +94,12 @@ public final class PaymentStateMachine {
         return happened(transition);
     }
 
-    /** Every status change of a payment, capture or refund passes here, inside the transaction that makes it. */
+    /**
+     * Every status change of a payment, capture or refund passes here, inside the transaction that makes
+     * it, whose {@link EventLog} takes the event it yields.
+     */
     private static Optional<Transition> happened(Transition transition) {
+        EventLog.record(transition);
         return Optional.of(transition);
     }
 

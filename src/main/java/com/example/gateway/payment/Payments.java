@@ -11,21 +11,39 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Reading and changing payment rows. A change always happens under the row lock of its payment. */
 @ApplicationScoped
 public class Payments {
 
     private final Pool db;
+    private final PaymentEvents events;
 
-    Payments(Pool db) {
+    Payments(Pool db, PaymentEvents events) {
         this.db = db;
+        this.events = events;
+    }
+
+    /**
+     * A transaction in which payments, captures and refunds may change: the event of each change made in
+     * it is written in it too, just before it commits, so a change and its event are stored together or
+     * not at all. Every change of status happens in one. A transaction begun within another joins it.
+     */
+    public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> {
+            if (!EventLog.open()) {
+                return work.get();
+            }
+            return Uni.createFrom().deferred(() -> work.get())
+                    .call(() -> events.write(EventLog.close()))
+                    .onTermination().invoke(EventLog::discard);
+        });
     }
 
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
     public Uni<Payment> update(String id, Consumer<Payment> change) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(change));
+        return transaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(change));
     }
 
     /**
@@ -33,7 +51,7 @@ public class Payments {
      * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
      */
     public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
-        return Panache.withTransaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return transaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(payment -> payment == null
                         ? Uni.createFrom().failure(new PaymentNotFound())
                         : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));
@@ -59,13 +77,17 @@ public class Payments {
 
     /** A payment with its captures and refunds, oldest first. */
     public record Details(Payment payment, List<PaymentOperation> operations) {
+
+        /** The payment resource, as GET returns it. */
+        public PaymentView view() {
+            return PaymentView.of(payment, operations);
+        }
     }
 
     /** The payment if {@code client} created it; another client's payment is "not found". */
     public Uni<Details> details(String client, String id) {
         return Panache.withSession(() -> Payment.<Payment>findById(id).map(p -> ownedBy(client, p))
-                .chain(p -> PaymentOperation.<PaymentOperation>list("paymentId = ?1 order by createdAt, id", p.id)
-                        .map(ops -> new Details(p, ops))));
+                .chain(p -> PaymentOperations.of(p.id).map(ops -> new Details(p, ops))));
     }
 
     /** The operations of many payments in one query, for listings. */

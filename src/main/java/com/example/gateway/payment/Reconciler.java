@@ -114,7 +114,7 @@ public class Reconciler {
         return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
-                            p.pageOpened(url);
+                            p.pageOpened(url, Cause.RECONCILIATION, clock.instant());
                             schedule.afterPageOpened(p, clock.instant());
                             return move(p, PaymentStatus.PENDING);
                         }));

@@ -15,6 +15,10 @@ import com.example.gateway.payment.PaymentStatus;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
+import com.example.gateway.webhook.WebhookDeliveryNotFound;
+import com.example.gateway.webhook.WebhookEndpointDisabled;
+import com.example.gateway.webhook.WebhookEndpointNotFound;
+import com.example.gateway.webhook.WebhookUrlNotAllowed;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -57,6 +61,14 @@ class DomainProblemsTest {
                 "INVALID_PARAMETER: bad");
         answer(new DokuUnavailable(), 503, "doku_unavailable", "DOKU unavailable",
                 "DOKU could not be reached; nothing was done");
+        answer(new WebhookEndpointNotFound(), 404, "webhook_endpoint_not_found", "Webhook endpoint not found",
+                "No webhook endpoint with this id for this client");
+        answer(new WebhookDeliveryNotFound(), 404, "webhook_delivery_not_found", "Webhook delivery not found",
+                "No webhook delivery with this id for this client");
+        answer(new WebhookEndpointDisabled(), 409, "webhook_endpoint_disabled", "Webhook endpoint disabled",
+                "The delivery's endpoint is disabled (it answered 410 Gone); register a new one");
+        answer(new WebhookUrlNotAllowed(), 422, "webhook_url_not_allowed", "Webhook URL not allowed",
+                "The URL's host is not on the gateway's allow-list of webhook hosts");
         ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
                 "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
     }

@@ -44,12 +44,20 @@ class OpenApiContractTest {
                 Map.entry("post /v1/payments", "201 400 401 409 413 415 422 500 502 503 504"),
                 Map.entry("get /v1/payments", "200 400 401 500"),
                 Map.entry("get /v1/payments/{id}", "200 401 404 500"),
+                Map.entry("get /v1/payments/{id}/events", "200 401 404 500"),
                 Map.entry("post /v1/payments/{id}/capture", "200 400 401 404 409 413 422 500 502 503 504"),
                 Map.entry("post /v1/payments/{id}/refunds", "201 400 401 404 409 413 415 422 500 502 503 504"),
                 Map.entry("post /v1/payments/{id}/sync", "200 400 401 404 409 413 422 500"),
                 Map.entry("get /v1/authorizations", "200 400 401 500"),
                 Map.entry("get /v1/customers/{customer_id}/tokens", "200 400 401 404 500 502 503 504"),
                 Map.entry("delete /v1/customers/{customer_id}/tokens/{token_id}", "204 401 404 500 502 503 504"),
+                Map.entry("post /v1/webhook-endpoints", "201 400 401 409 413 415 422 500"),
+                Map.entry("get /v1/webhook-endpoints", "200 401 500"),
+                Map.entry("get /v1/webhook-endpoints/{id}", "200 401 404 500"),
+                Map.entry("delete /v1/webhook-endpoints/{id}", "204 401 404 500"),
+                Map.entry("post /v1/webhook-endpoints/{id}/rotate-secret", "200 400 401 404 409 413 422 500"),
+                Map.entry("get /v1/webhook-deliveries", "200 400 401 500"),
+                Map.entry("post /v1/webhook-deliveries/{id}/retry", "200 400 401 404 409 413 422 500"),
                 Map.entry("post /v1/doku/notifications", "200 400 401 404 413 500"));
         Set<String> documented = new TreeSet<>();
         forEachOperation((key, operation) -> {
@@ -106,7 +114,8 @@ class OpenApiContractTest {
     @Test
     void requestBodiesAreSchemasAndErrorsAreProblems() {
         assertFalse(doc.toString().contains("\"binary\""), "no format: binary anywhere");
-        Map<String, String> bodies = Map.of("post /v1/payments", "PaymentRequest",
+        Map<String, String> bodies = Map.of("post /v1/webhook-endpoints", "WebhookEndpointRequest",
+                "post /v1/payments", "PaymentRequest",
                 "post /v1/payments/{id}/capture", "CaptureRequest", "post /v1/payments/{id}/refunds", "RefundRequest",
                 "post " + NOTIFICATIONS, "DokuNotification");
         forEachOperation((key, operation) -> {

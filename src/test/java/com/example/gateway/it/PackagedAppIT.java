@@ -69,7 +69,8 @@ class PackagedAppIT {
     @Test
     void thePackagedGatewayServesNoEmulatorEndpointAndTalksToTheEmulatorProcess() {
         try (PackagedGateway gateway = PackagedGateway.start("packaged-app")) {
-            for (String path : List.of("/control/ledger", "/pay/anything", "/credit-card/charge", "/doku-emulator/control/ledger")) {
+            for (String path : List.of("/control/ledger", "/pay/anything", "/credit-card/charge", "/doku-emulator/control/ledger",
+                    "/dev/webhook-inbox")) {
                 gateway.as(ORDERS).get(path).then().statusCode(404);
             }
             String invoice = newInvoice();

@@ -57,6 +57,11 @@ final class PackagedGateway implements AutoCloseable {
 
     /** Starts the jar and answers once it is ready ({@code /q/health/ready} on its management port). */
     static PackagedGateway start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** The same, with more environment variables (they win over {@link #SHORT_TIMINGS}). */
+    static PackagedGateway start(String name, Map<String, String> moreEnvironment) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run after the package phase");
         }
@@ -68,6 +73,7 @@ final class PackagedGateway implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().remove("QUARKUS_PROFILE");
         builder.environment().putAll(environment(apiPort, managementPort));
+        builder.environment().putAll(moreEnvironment);
         try {
             Process process = builder.start();
             // Should this JVM be stopped before the tests close it (a Maven timeout), take it along.

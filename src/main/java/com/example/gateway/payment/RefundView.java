@@ -1,6 +1,5 @@
-package com.example.gateway.api;
+package com.example.gateway.payment;
 
-import com.example.gateway.payment.PaymentOperation;
 import java.time.Instant;
 
 /** A refund (or void) as API.md shows it; {@code type} is DOKU's, null until DOKU has answered. */
@@ -9,6 +8,6 @@ public record RefundView(String id, String paymentId, long amount, String type, 
 
     public static RefundView of(PaymentOperation op) {
         return new RefundView(op.id, op.paymentId, op.amount, op.refundType, op.status.name(), op.approvalCode,
-                op.message, op.reason, op.createdAt);
+                op.message, op.reason, PaymentView.micros(op.createdAt));
     }
 }

@@ -1,4 +1,4 @@
-package com.example.gateway.doku;
+package com.example.gateway.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

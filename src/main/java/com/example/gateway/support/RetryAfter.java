@@ -1,4 +1,4 @@
-package com.example.gateway.doku;
+package com.example.gateway.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
@@ -17,7 +17,7 @@ final class RetryAfter {
      * How long to wait from {@code now}; empty when the header is missing or unreadable (then only our
      * own backoff applies). A date in the past means no wait.
      */
-    static Optional<Duration> parse(String header, Instant now) {
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

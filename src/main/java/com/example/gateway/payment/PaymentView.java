@@ -1,11 +1,13 @@
-package com.example.gateway.api;
+package com.example.gateway.payment;
 
-import com.example.gateway.payment.Payment;
-import com.example.gateway.payment.PaymentOperation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The payment resource of API.md, with its captures and refunds. */
+/**
+ * The payment resource of API.md, with its captures and refunds: what GET returns and what every event
+ * about the payment carries as its {@code data}, so that the two cannot differ.
+ */
 public record PaymentView(
         String id,
         String invoiceNumber,
@@ -38,13 +40,21 @@ public record PaymentView(
     public static PaymentView of(Payment p, List<PaymentOperation> operations) {
         return new PaymentView(p.id, p.invoiceNumber, p.amount, p.currency, p.flow.name(), p.paymentType.name(),
                 p.status.name(), p.paymentPageUrl, p.customerId, p.authorizedAmount, p.capturedAmount,
-                p.refundedAmount, p.captureDeadline,
+                p.refundedAmount, micros(p.captureDeadline),
                 p.cardMasked == null && p.cardToken == null ? null
                         : new CardView(p.cardMasked, p.cardBrand, p.cardIssuer, p.cardType, p.cardToken),
                 p.approvalCode, p.failureCode, p.failureMessage,
                 operations.stream().filter(op -> op.kind == PaymentOperation.Kind.CAPTURE)
-                        .map(op -> new CaptureView(op.id, op.amount, op.status.name(), op.createdAt)).toList(),
+                        .map(op -> new CaptureView(op.id, op.amount, op.status.name(), micros(op.createdAt))).toList(),
                 operations.stream().filter(op -> op.kind == PaymentOperation.Kind.REFUND).map(RefundView::of).toList(),
-                p.createdAt, p.updatedAt);
+                micros(p.createdAt), micros(p.updatedAt));
+    }
+
+    /**
+     * An instant as PostgreSQL keeps it, to the microsecond: an event written before its row is read
+     * back shows the times a GET shows afterwards.
+     */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

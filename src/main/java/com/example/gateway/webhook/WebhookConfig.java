@@ -1,0 +1,47 @@
+package com.example.gateway.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Webhook settings, from the GATEWAY_WEBHOOK_* environment variables (application.properties maps
+ * each and holds the defaults).
+ */
+@ConfigMapping(prefix = "gateway.webhooks")
+public interface WebhookConfig {
+
+    /**
+     * The hosts a webhook URL may name: a name ({@code orders.payments.svc.cluster.local}) or a pattern
+     * for every name below a domain ({@code *.svc.cluster.local}). None configured: every URL is refused.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /**
+     * How long to wait before each attempt of a delivery: the first entry before the first attempt, and
+     * so on; after the last attempt a delivery that never got a 2xx is failed. Standard Webhooks' by default.
+     */
+    List<Duration> retrySchedule();
+
+    /** How long one attempt may take, connection to answer. */
+    Duration requestTimeout();
+
+    /** How long events (and their deliveries) are kept. */
+    Duration retention();
+
+    /** How often each replica fans out new events and sends what is due (scheduler syntax: {@code 1s}, {@code off}). */
+    String dispatchEvery();
+
+    /** How long after start the first dispatch runs. */
+    @WithDefault("5s")
+    String dispatchDelayed();
+
+    /** How often events past the retention are purged. */
+    @WithDefault("1h")
+    String purgeEvery();
+
+    /** The key that encrypts the signing secrets at rest (any text; an AES key is derived from it). */
+    String secretKey();
+}

@@ -1,0 +1,100 @@
+package com.example.gateway.webhook;
+
+import com.example.gateway.support.SecretBox;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers webhooks: on each tick, fans new events out into deliveries, claims the due ones and sends
+ * each, signed, on its own; a slow receiver holds up only its own deliveries, not the tick nor the other
+ * endpoints. At most {@link #IN_FLIGHT} are in flight per replica. At-least-once: a delivery sent but
+ * not recorded (a crash) is sent again, with the same {@code webhook-id}, once its lease runs out.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    static final int IN_FLIGHT = 64;
+    /** Fan-out batches per tick at most, so that one tick cannot run on for ever. */
+    private static final int FAN_OUT_BATCHES = 10;
+
+    private final FanOut fanOut;
+    private final DeliveryQueue queue;
+    private final WebhookSender sender;
+    private final SecretBox box;
+    private final Clock clock;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    WebhookDispatcher(FanOut fanOut, DeliveryQueue queue, WebhookSender sender, SecretBox box, Clock clock) {
+        this.fanOut = fanOut;
+        this.queue = queue;
+        this.sender = sender;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${gateway.webhooks.dispatch-every}", delayed = "${gateway.webhooks.dispatch-delayed}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return runOnce().onFailure().recoverWithItem(failure -> {
+            LOG.errorf(failure, "Webhook dispatch failed; the next tick tries again");
+            return 0;
+        }).replaceWithVoid();
+    }
+
+    /** Fans out new events and starts sending what is due; answers how many deliveries it started. */
+    public Uni<Integer> runOnce() {
+        return fanOutAll(FAN_OUT_BATCHES)
+                .chain(() -> {
+                    int room = IN_FLIGHT - inFlight.get();
+                    return room <= 0 ? Uni.createFrom().item(List.<DeliveryQueue.Claimed>of()) : queue.claim(clock.instant(), room);
+                })
+                .invoke(claimed -> claimed.forEach(this::start))
+                .map(List::size);
+    }
+
+    /** Fans out batch after batch while they come full, up to {@code batches}. */
+    private Uni<Void> fanOutAll(int batches) {
+        return fanOut.runOnce().chain(taken -> taken < FanOut.BATCH || batches <= 1
+                ? Uni.createFrom().voidItem() : fanOutAll(batches - 1));
+    }
+
+    private void start(DeliveryQueue.Claimed delivery) {
+        inFlight.incrementAndGet();
+        send(delivery).chain(attempt -> queue.record(delivery, attempt, clock.instant()))
+                .onTermination().invoke(inFlight::decrementAndGet)
+                .subscribe().with(done -> { }, failure ->
+                        LOG.errorf(failure, "Recording webhook delivery %s failed; it is sent again after its lease", delivery.id()));
+    }
+
+    private Uni<Attempt> send(DeliveryQueue.Claimed delivery) {
+        return Uni.createFrom().deferred(() -> signAndSend(delivery))
+                // A secret that does not open (GATEWAY_WEBHOOK_SECRET_KEY changed?) fails the attempt, not the tick.
+                .onFailure().recoverWithItem(failure -> Attempt.failed("not signed: " + failure.getMessage()));
+    }
+
+    private Uni<Attempt> signAndSend(DeliveryQueue.Claimed delivery) {
+        Instant now = clock.instant();
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        String signature = WebhookSignature.header(delivery.eventId(), now.getEpochSecond(), body, keys(delivery, now));
+        return sender.send(delivery.url(), delivery.eventId(), now.getEpochSecond(), signature, body);
+    }
+
+    /** The endpoint's secret, and after a rotation its previous one for as long as that still signs. */
+    private List<byte[]> keys(DeliveryQueue.Claimed delivery, Instant now) {
+        String context = WebhookBeans.contextOf(delivery.endpointId());
+        List<byte[]> keys = new ArrayList<>(List.of(box.open(delivery.secret(), context)));
+        if (delivery.previousSecret() != null && delivery.previousSecretUntil().isAfter(now)) {
+            keys.add(box.open(delivery.previousSecret(), context));
+        }
+        return keys;
+    }
+}
