@@ -28,7 +28,8 @@ public class IdempotencyKeyCleanup {
     }
 
     @Scheduled(every = "${gateway.idempotency.cleanup-every}", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetOldKeys() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC);
         return db.preparedQuery("DELETE FROM idempotency_keys WHERE created_at < $1")

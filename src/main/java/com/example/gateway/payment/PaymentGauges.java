@@ -34,7 +34,8 @@ public class PaymentGauges {
         Gauge.builder("gateway.payments.unknown", unknown, AtomicLong::get).register(meters);
     }
 
-    @Scheduled(every = "${gateway.gauges.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gateway.gauges.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> refresh() {
         return db.preparedQuery("SELECT "
                         + "count(*) FILTER (WHERE status = 'AUTHORIZED'), "

@@ -37,7 +37,8 @@ public class ReconciliationJob {
     }
 
     @Scheduled(every = "${gateway.reconciliation.every}", delayed = "${gateway.reconciliation.delayed}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return runOnce().replaceWithVoid();
     }

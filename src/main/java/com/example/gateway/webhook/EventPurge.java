@@ -28,7 +28,8 @@ public class EventPurge {
     }
 
     @Scheduled(every = "${gateway.webhooks.purge-every}", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return runOnce().replaceWithVoid();
     }

@@ -34,7 +34,8 @@ public class WebhookGauges {
         Gauge.builder("gateway.webhook.endpoints.disabled", disabled, AtomicLong::get).register(meters);
     }
 
-    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gateway.gauges.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> refresh() {
         return db.query("SELECT "
                         + "(SELECT count(*) FROM payment_events WHERE NOT fanned_out) "
