@@ -63,8 +63,7 @@ public class PaymentResource {
         String idempotencyKey = IdempotencyKeys.of(request);
         NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
         return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
-                .chain(created -> view(client, created.id))
-                .map(view -> Response.status(201).entity(view).build()));
+                .map(created -> Response.status(201).entity(PaymentView.ofNew(created)).build()));
     }
 
     @GET

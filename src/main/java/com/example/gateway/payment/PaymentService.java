@@ -45,7 +45,7 @@ public class PaymentService {
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
         payment.pageRequest = pageRequest;
-        return payments.transaction(payment::persist)
+        return payments.insert(payment)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))

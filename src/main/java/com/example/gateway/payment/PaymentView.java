@@ -50,6 +50,11 @@ public record PaymentView(
                 micros(p.createdAt), micros(p.updatedAt));
     }
 
+    /** A payment just created: it has no captures or refunds yet, so nothing needs to be read back. */
+    public static PaymentView ofNew(Payment p) {
+        return of(p, List.of());
+    }
+
     /**
      * An instant as PostgreSQL keeps it, to the microsecond: an event written before its row is read
      * back shows the times a GET shows afterwards.

@@ -19,10 +19,20 @@ public class Payments {
 
     private final Pool db;
     private final PaymentEvents events;
+    private final PaymentRows rows;
 
-    Payments(Pool db, PaymentEvents events) {
+    Payments(Pool db, PaymentEvents events, PaymentRows rows) {
         this.db = db;
         this.events = events;
+        this.rows = rows;
+    }
+
+    /**
+     * Stores a new payment, still PENDING, before DOKU is called (the write-ahead row). One statement
+     * and no event: a payment's first event is written by its first change.
+     */
+    Uni<Void> insert(Payment payment) {
+        return rows.insert(payment);
     }
 
     /**
@@ -84,10 +94,12 @@ public class Payments {
         }
     }
 
-    /** The payment if {@code client} created it; another client's payment is "not found". */
+    /** The payment if {@code client} created it; another client's payment is "not found". One query. */
     public Uni<Details> details(String client, String id) {
-        return Panache.withSession(() -> Payment.<Payment>findById(id).map(p -> ownedBy(client, p))
-                .chain(p -> PaymentOperations.of(p.id).map(ops -> new Details(p, ops))));
+        return rows.details(id).map(details -> {
+            ownedBy(client, details == null ? null : details.payment());
+            return details;
+        });
     }
 
     /** The operations of many payments in one query, for listings. */

@@ -1,0 +1,153 @@
+package com.example.gateway.payment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two hot paths that need no Hibernate Reactive session: the write-ahead insert of a new payment
+ * (one statement, so no BEGIN and COMMIT of its own) and the read of a payment with its captures and
+ * refunds (one round trip). Everything that changes a payment goes through its entity under the row
+ * lock ({@link Payments#update}); these statements map the same columns as {@link Payment} and
+ * {@link PaymentOperation}, and {@code PaymentRowsTest} checks that both read a row alike.
+ */
+@ApplicationScoped
+class PaymentRows {
+
+    private static final String INSERT = "INSERT INTO payments (id, client_name, invoice_number, amount, currency, "
+            + "flow, payment_type, status, doku_request_id, customer_id, page_request, created_at, updated_at, "
+            + "reconcile_attempts, next_reconcile_at, version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+
+    private static final String PAYMENT_COLUMNS = "p.id, p.client_name, p.invoice_number, p.amount, p.currency, "
+            + "p.flow, p.payment_type, p.status, p.doku_request_id, p.customer_id, p.payment_page_url, p.page_request, "
+            + "p.authorized_amount, p.captured_amount, p.refunded_amount, p.authorize_id, p.authorized_at, "
+            + "p.capture_deadline, p.card_masked, p.card_brand, p.card_issuer, p.card_type, p.card_token, "
+            + "p.approval_code, p.failure_code, p.failure_message, p.created_at, p.updated_at, p.reconcile_attempts, "
+            + "p.next_reconcile_at, p.expiry_warned_at, p.version";
+
+    private static final String OPERATION_COLUMNS = "o.id AS op_id, o.kind AS op_kind, o.amount AS op_amount, "
+            + "o.status AS op_status, o.doku_request_id AS op_doku_request_id, o.refund_type AS op_refund_type, "
+            + "o.reason AS op_reason, o.idempotency_key AS op_idempotency_key, o.approval_code AS op_approval_code, "
+            + "o.message AS op_message, o.failure_code AS op_failure_code, o.created_at AS op_created_at, "
+            + "o.updated_at AS op_updated_at";
+
+    /** The payment and its operations oldest first: one row per operation, or one row with null op_* columns. */
+    private static final String DETAILS = "SELECT " + PAYMENT_COLUMNS + ", " + OPERATION_COLUMNS
+            + " FROM payments p LEFT JOIN payment_operations o ON o.payment_id = p.id"
+            + " WHERE p.id = $1 ORDER BY o.created_at, o.id";
+
+    private final Pool db;
+
+    PaymentRows(Pool db) {
+        this.db = db;
+    }
+
+    /** Inserts a new payment as its entity holds it (no amounts moved, no card, no page URL yet). */
+    Uni<Void> insert(Payment p) {
+        Tuple values = Tuple.of(p.id, p.clientName, p.invoiceNumber, p.amount, p.currency, p.flow.name())
+                .addValue(p.paymentType.name())
+                .addValue(p.status.name())
+                .addValue(p.dokuRequestId)
+                .addValue(p.customerId)
+                // The core Buffer: the Mutiny one is not a type the client binds.
+                .addValue(p.pageRequest == null ? null : io.vertx.core.buffer.Buffer.buffer(p.pageRequest))
+                .addValue(utc(p.createdAt))
+                .addValue(utc(p.updatedAt))
+                .addValue(p.reconcileAttempts)
+                .addValue(utc(p.nextReconcileAt))
+                .addValue(p.version);
+        return db.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    }
+
+    /** The payment with its captures and refunds, oldest first; null if there is no such payment. */
+    Uni<Payments.Details> details(String id) {
+        return db.preparedQuery(DETAILS).execute(Tuple.of(id)).map(rows -> {
+            Payment payment = null;
+            List<PaymentOperation> operations = new ArrayList<>();
+            for (Row row : rows) {
+                if (payment == null) {
+                    payment = payment(row);
+                }
+                if (row.getString("op_id") != null) {
+                    operations.add(operation(row, payment.id));
+                }
+            }
+            return payment == null ? null : new Payments.Details(payment, List.copyOf(operations));
+        });
+    }
+
+    private static Payment payment(Row row) {
+        Payment p = new Payment();
+        p.id = row.getString("id");
+        p.clientName = row.getString("client_name");
+        p.invoiceNumber = row.getString("invoice_number");
+        p.amount = row.getLong("amount");
+        p.currency = row.getString("currency");
+        p.flow = PaymentFlow.valueOf(row.getString("flow"));
+        p.paymentType = PaymentType.valueOf(row.getString("payment_type"));
+        p.status = PaymentStatus.valueOf(row.getString("status"));
+        p.dokuRequestId = row.getString("doku_request_id");
+        p.customerId = row.getString("customer_id");
+        p.paymentPageUrl = row.getString("payment_page_url");
+        Buffer pageRequest = row.getBuffer("page_request");
+        p.pageRequest = pageRequest == null ? null : pageRequest.getBytes();
+        p.authorizedAmount = row.getLong("authorized_amount");
+        p.capturedAmount = row.getLong("captured_amount");
+        p.refundedAmount = row.getLong("refunded_amount");
+        p.authorizeId = row.getString("authorize_id");
+        p.authorizedAt = instant(row, "authorized_at");
+        p.captureDeadline = instant(row, "capture_deadline");
+        p.cardMasked = row.getString("card_masked");
+        p.cardBrand = row.getString("card_brand");
+        p.cardIssuer = row.getString("card_issuer");
+        p.cardType = row.getString("card_type");
+        p.cardToken = row.getString("card_token");
+        p.approvalCode = row.getString("approval_code");
+        p.failureCode = row.getString("failure_code");
+        p.failureMessage = row.getString("failure_message");
+        p.createdAt = instant(row, "created_at");
+        p.updatedAt = instant(row, "updated_at");
+        p.reconcileAttempts = row.getInteger("reconcile_attempts");
+        p.nextReconcileAt = instant(row, "next_reconcile_at");
+        p.expiryWarnedAt = instant(row, "expiry_warned_at");
+        p.version = row.getInteger("version");
+        return p;
+    }
+
+    private static PaymentOperation operation(Row row, String paymentId) {
+        PaymentOperation op = new PaymentOperation();
+        op.id = row.getString("op_id");
+        op.paymentId = paymentId;
+        op.kind = PaymentOperation.Kind.valueOf(row.getString("op_kind"));
+        op.amount = row.getLong("op_amount");
+        op.status = PaymentOperation.Status.valueOf(row.getString("op_status"));
+        op.dokuRequestId = row.getString("op_doku_request_id");
+        op.refundType = row.getString("op_refund_type");
+        op.reason = row.getString("op_reason");
+        op.idempotencyKey = row.getString("op_idempotency_key");
+        op.approvalCode = row.getString("op_approval_code");
+        op.message = row.getString("op_message");
+        op.failureCode = row.getString("op_failure_code");
+        op.createdAt = instant(row, "op_created_at");
+        op.updatedAt = instant(row, "op_updated_at");
+        return op;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
