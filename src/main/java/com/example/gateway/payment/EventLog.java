@@ -40,6 +40,23 @@ final class EventLog {
         return entries;
     }
 
+    /**
+     * The events of the changes {@code change} makes, for a change that is written by one statement
+     * rather than in {@link Payments#transaction}.
+     */
+    static List<Entry> collect(Runnable change) {
+        if (!open()) {
+            throw new IllegalStateException("a change collected inside an open transaction would lose its events");
+        }
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+        return close();
+    }
+
     /** Forgets the log, if still open: its transaction did not commit. */
     static void discard() {
         if (VertxContext.isOnDuplicatedContext()) {

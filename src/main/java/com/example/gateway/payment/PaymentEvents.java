@@ -54,7 +54,12 @@ public class PaymentEvents {
         // The payment is in this transaction's session already: no query.
         return Payment.<Payment>findById(paymentId)
                 .chain(payment -> operationsOf(payment).map(ops -> new Payments.Details(payment, ops)))
-                .chain(details -> PaymentEvent.persist(entries.stream().map(entry -> event(details, entry)).toList()));
+                .chain(details -> PaymentEvent.persist(rowsFor(details, entries)));
+    }
+
+    /** The event rows of {@code entries}, the payment being as {@code details} show it after the change. */
+    List<PaymentEvent> rowsFor(Payments.Details details, List<EventLog.Entry> entries) {
+        return entries.stream().map(entry -> event(details, entry)).toList();
     }
 
     /**

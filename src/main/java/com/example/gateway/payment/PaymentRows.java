@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two hot paths that need no Hibernate Reactive session: the write-ahead insert of a new payment
- * (one statement, so no BEGIN and COMMIT of its own) and the read of a payment with its captures and
- * refunds (one round trip). Everything that changes a payment goes through its entity under the row
- * lock ({@link Payments#update}); these statements map the same columns as {@link Payment} and
- * {@link PaymentOperation}, and {@code PaymentRowsTest} checks that both read a row alike.
+ * The hot paths that need no Hibernate Reactive session, each one statement (so no BEGIN and COMMIT of
+ * its own): the write-ahead insert of a new payment, the URL of its page with its {@code payment.pending}
+ * event, and the read of a payment with its captures and refunds. Every other change of a payment goes
+ * through its entity under the row lock ({@link Payments#update}); these statements map the same columns
+ * as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest} checks that both read a
+ * row alike.
  */
 @ApplicationScoped
 class PaymentRows {
@@ -45,6 +46,15 @@ class PaymentRows {
             + " FROM payments p LEFT JOIN payment_operations o ON o.payment_id = p.id"
             + " WHERE p.id = $1 ORDER BY o.created_at, o.id";
 
+    /**
+     * A page's URL and its event in one statement: the event row exists only if the update found the row
+     * at the version the insert wrote.
+     */
+    private static final String PAGE_OPENED = "WITH opened AS (UPDATE payments SET payment_page_url = $2, "
+            + "page_request = NULL, next_reconcile_at = $3, version = version + 1 WHERE id = $1 AND version = $4 "
+            + "RETURNING id) INSERT INTO payment_events (id, payment_id, client_name, type, cause, created_at, body) "
+            + "SELECT $5, id, $6, $7, $8, $9, $10 FROM opened";
+
     private final Pool db;
 
     PaymentRows(Pool db) {
@@ -66,6 +76,25 @@ class PaymentRows {
                 .addValue(utc(p.nextReconcileAt))
                 .addValue(p.version);
         return db.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    }
+
+    /**
+     * Writes {@code p}'s page URL and reconciliation time with {@code event}, if the row is still at
+     * {@code versionWritten}; answers whether it was (then {@code p} carries the new version).
+     */
+    Uni<Boolean> pageOpened(Payment p, int versionWritten, PaymentEvent event) {
+        Tuple values = Tuple.of(p.id, p.paymentPageUrl, utc(p.nextReconcileAt), versionWritten, event.id, event.clientName)
+                .addValue(event.type)
+                .addValue(event.cause)
+                .addValue(utc(event.createdAt))
+                .addValue(event.body);
+        return db.preparedQuery(PAGE_OPENED).execute(values).map(result -> {
+            boolean stored = result.rowCount() == 1;
+            if (stored) {
+                p.version = versionWritten + 1;
+            }
+            return stored;
+        });
     }
 
     /** The payment with its captures and refunds, oldest first; null if there is no such payment. */

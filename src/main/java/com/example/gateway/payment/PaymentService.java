@@ -52,7 +52,7 @@ public class PaymentService {
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.update(payment.id, p -> {
+                                    ? payments.pageOpened(payment, p -> {
                                         p.pageOpened(url, Cause.API, clock.instant());
                                         schedule.afterPageOpened(p, clock.instant());
                                     })

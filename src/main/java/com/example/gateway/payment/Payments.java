@@ -51,6 +51,24 @@ public class Payments {
         });
     }
 
+    /**
+     * Records the URL of a payment page that {@link #insert} wrote. In the common case nothing has touched
+     * the row since (its version is the one written), and the change and its {@code payment.pending}
+     * event are one statement, atomic on its own: no BEGIN, lock and COMMIT round trips. Otherwise
+     * (reconciliation or a notification got there first) {@code change} is applied under the row lock
+     * like any other change. {@code change} must only open the page (PaymentRows writes those columns).
+     */
+    public Uni<Payment> pageOpened(Payment written, Consumer<Payment> change) {
+        int versionWritten = written.version;
+        List<EventLog.Entry> entries = EventLog.collect(() -> change.accept(written));
+        if (entries.size() != 1) {
+            return update(written.id, change);
+        }
+        PaymentEvent event = events.rowsFor(new Details(written, List.of()), entries).get(0);
+        return rows.pageOpened(written, versionWritten, event)
+                .chain(stored -> stored ? Uni.createFrom().item(written) : update(written.id, change));
+    }
+
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
     public Uni<Payment> update(String id, Consumer<Payment> change) {
         return transaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(change));

@@ -11,12 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.Ids;
+import com.example.gateway.support.TestDatabase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +42,15 @@ class PaymentRowsTest {
 
     @Inject
     EmulatorClient emulator;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    TestDatabase db;
+
+    @Inject
+    Clock clock;
 
     @Test
     void aPaymentWithCapturesAndRefundsReadsAsItsEntitiesDo() throws Throwable {
@@ -80,7 +92,7 @@ class PaymentRowsTest {
     @Test
     void anInsertedPaymentReadsBackAsWritten() throws Throwable {
         Payment written = new Payment();
-        written.id = "pay_rowstest" + newInvoice().substring(4, 16).replace("-", "0");
+        written.id = Ids.newId("pay");
         written.clientName = "orders";
         written.invoiceNumber = newInvoice();
         written.amount = 12345;
@@ -100,6 +112,44 @@ class PaymentRowsTest {
 
         assertEquals(fields(written), fields(read));
         assertNull(VertxContextSupport.subscribeAndAwait(() -> rows.details("pay_doesnotexist000000000000")));
+    }
+
+    @Test
+    void aPageOpenedOnAnUntouchedRowIsOneStatementAndOnAChangedRowGoesUnderTheLock() throws Throwable {
+        Payment untouched = newPagePayment();
+        Payment changed = newPagePayment();
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(untouched).chain(() -> rows.insert(changed)));
+        // Something else (reconciliation, a notification) changed this row after its insert.
+        db.count("WITH bumped AS (UPDATE payments SET version = version + 1 WHERE id = $1 RETURNING 1) "
+                + "SELECT count(*) FROM bumped", changed.id);
+
+        for (Payment written : List.of(untouched, changed)) {
+            Payment opened = VertxContextSupport.subscribeAndAwait(() -> payments.pageOpened(written,
+                    p -> p.pageOpened("http://localhost/pay/" + p.id, Transition.Cause.API, clock.instant())));
+            Payments.Details stored = VertxContextSupport.subscribeAndAwait(() -> rows.details(written.id));
+            assertEquals("http://localhost/pay/" + written.id, stored.payment().paymentPageUrl);
+            assertNull(stored.payment().pageRequest, "the request kept for recovery is dropped");
+            assertEquals(stored.payment().version, opened.version, "the answer carries the row's version");
+            assertEquals(List.of("payment.pending"), db.column("SELECT type FROM payment_events WHERE payment_id = $1",
+                    written.id), "one event, stored with the change");
+        }
+        assertEquals(1, db.count("SELECT version FROM payments WHERE id = $1", untouched.id), "one statement: version 0 to 1");
+        assertEquals(2, db.count("SELECT version FROM payments WHERE id = $1", changed.id), "the locked path after the other change");
+    }
+
+    private static Payment newPagePayment() {
+        Payment p = new Payment();
+        p.id = Ids.newId("pay");
+        p.clientName = "orders";
+        p.invoiceNumber = newInvoice();
+        p.amount = 5000;
+        p.flow = PaymentFlow.PAYMENT_PAGE;
+        p.paymentType = PaymentType.SALE;
+        p.dokuRequestId = "req-" + p.invoiceNumber;
+        p.pageRequest = new byte[] {7};
+        p.createdAt = Instant.parse("2026-12-01T10:15:30.123456Z");
+        p.updatedAt = p.createdAt;
+        return p;
     }
 
     /** Every public instance field by name, arrays by content. */
