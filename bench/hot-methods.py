@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Summarises a JFR recording's CPU samples (jdk.ExecutionSample): where the service spends its time.
+"""Summarises CPU samples of the service: where it spends its time.
 
-  bench/hot-methods.py target/bench/service.jfr [TOP]
+  bench/hot-methods.py target/bench/service.jfr [TOP]               JFR (bench/run --jfr): jdk.ExecutionSample
+  bench/hot-methods.py target/bench/profile-page.collapsed [TOP]    async-profiler's collapsed stacks (bench/profile)
 
-Prints the TOP methods by samples on top of the stack (self time), then the share of samples whose
+Prints the TOP frames by samples on top of the stack (self time), then the share of samples whose
 stack passes through each library (inclusive time: a sample counts once per library on its stack).
+The JIT compiler's and the garbage collector's threads appear only in async-profiler's samples.
 """
 import collections
 import json
@@ -29,29 +31,47 @@ LIBRARIES = [  # (label, frame prefix): the first match names the library of a f
     ("micrometer", "io.micrometer."),
     ("jboss logging / logmanager", "org.jboss.log"),
     ("jdk crypto", "com.sun.crypto."),
+    ("jit compiler (C1, C2)", "CompileBroker::"),
+    ("garbage collector", "GenCollectedHeap::"),
 ]
+
+
+def jfr_stacks(path):
+    """(frames leaf first, weight) of each CPU sample of a JFR recording."""
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
+                         check=True, capture_output=True, text=True).stdout
+    for event in json.loads(out)["recording"]["events"]:
+        frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
+        yield [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames], 1
+
+
+def collapsed_stacks(path):
+    """(frames leaf first, weight) of each line of async-profiler's collapsed output (root first; count)."""
+    with open(path) as f:
+        for line in f:
+            stack, count = line.rstrip("\n").rsplit(" ", 1)
+            yield [frame.replace("/", ".") for frame in reversed(stack.split(";"))], int(count)
 
 
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", path],
-                         check=True, capture_output=True, text=True).stdout
-    events = json.loads(out)["recording"]["events"]
+    stacks = jfr_stacks(path) if path.endswith(".jfr") else collapsed_stacks(path)
     self_time, inclusive = collections.Counter(), collections.Counter()
-    for event in events:
-        frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
-        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
+    for names, weight in stacks:
         if not names:
             continue
-        self_time[names[0]] += 1
+        self_time[names[0]] += weight
         seen = set()
         for name in names:
+            if name.endswith("_[k]"):  # async-profiler marks the kernel's frames
+                seen.add("kernel (system calls, scheduling)")
+                continue
             for label, prefix in LIBRARIES:
                 if name.startswith(prefix):
                     seen.add(label)
                     break
-        inclusive.update(seen)
+        inclusive.update({label: weight for label in seen})
     total = sum(self_time.values()) or 1
     print(f"{total} CPU samples")
     print(f"\nTop {top} methods (self):")

@@ -91,18 +91,8 @@ class PaymentRowsTest {
 
     @Test
     void anInsertedPaymentReadsBackAsWritten() throws Throwable {
-        Payment written = new Payment();
-        written.id = Ids.newId("pay");
-        written.clientName = "orders";
-        written.invoiceNumber = newInvoice();
-        written.amount = 12345;
-        written.flow = PaymentFlow.PAYMENT_PAGE;
-        written.paymentType = PaymentType.SALE;
-        written.dokuRequestId = "req-" + written.invoiceNumber;
+        Payment written = newPagePayment();
         written.customerId = "CUST-ROWS";
-        written.pageRequest = new byte[] {1, 2, 3};
-        written.createdAt = Instant.parse("2026-12-01T10:15:30.123456Z");
-        written.updatedAt = written.createdAt;
         // Far ahead of any test clock: no other test's reconciliation run picks it up.
         written.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
 
