@@ -19,7 +19,7 @@ LIBRARIES = [  # (label, frame prefix): the first match names the library of a f
     ("hibernate orm", "org.hibernate."),
     ("vert.x sql client", "io.vertx.sqlclient."),
     ("vert.x pg client", "io.vertx.pgclient."),
-    ("vert.x web client / http", "io.vertx.core.http."),
+    ("vert.x http (server and client)", "io.vertx.core.http."),
     ("netty", "io.netty."),
     ("quarkus rest (resteasy reactive)", "org.jboss.resteasy.reactive."),
     ("quarkus security", "io.quarkus.security."),
