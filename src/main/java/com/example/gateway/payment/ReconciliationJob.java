@@ -62,7 +62,8 @@ public class ReconciliationJob {
                 });
     }
 
+    /** An instant as the PostgreSQL client binds a {@code timestamptz}; null stays null (SQL NULL). */
     static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
