@@ -1,5 +1,6 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
@@ -84,7 +85,7 @@ class ResponseSignatureFlowTest {
 
     /** The counter's value from the management port's Prometheus page (0 before its first use). */
     private static double signatures(String result) {
-        String page = given().port(9001).get("/q/metrics").then().statusCode(200).extract().asString();
+        String page = given().port(TestPorts.management()).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("^doku_response_signatures_total\\{result=\"" + result + "\"\\} (\\S+)$",
                 Pattern.MULTILINE).matcher(page);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;

@@ -1,5 +1,6 @@
 package com.example.gateway.flow;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -42,7 +43,7 @@ class CardDataNeverStoredTest {
         assertFalse(log.contains(CARD), "card number in the log");
         assertFalse(db.allText().stream().anyMatch(row -> row.contains(CARD)), "card number in the database");
         assertFalse(db.allText().stream().anyMatch(row -> row.contains("\"cvv\"")), "CVV in the database");
-        String metrics = given().port(9001).get("/q/metrics").then().extract().asString();
+        String metrics = given().port(TestPorts.management()).get("/q/metrics").then().extract().asString();
         assertFalse(metrics.contains(CARD) || metrics.contains(invoice), "card number or invoice in a metric");
     }
 }

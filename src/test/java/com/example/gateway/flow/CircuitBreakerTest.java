@@ -1,5 +1,6 @@
 package com.example.gateway.flow;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -45,7 +46,7 @@ class CircuitBreakerTest {
 
         create(ORDERS, paymentPage(newInvoice(), 1000)).statusCode(503).body("code", equalTo("doku_unavailable"));
         assertEquals(4, emulator.requests(EmulatorOperation.PAYMENT_PAGE).size(), "no call reached DOKU");
-        given().port(9001).get("/q/metrics").then()
+        given().port(TestPorts.management()).get("/q/metrics").then()
                 .body(containsString("doku_calls_seconds_count{operation=\"payment_page\",outcome=\"circuit_open\"}"))
                 .body(containsString("ft_circuitbreaker_state_current"))
                 .body(containsString("ft_retry_retries_total"));

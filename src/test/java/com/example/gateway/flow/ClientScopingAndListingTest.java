@@ -1,5 +1,6 @@
 package com.example.gateway.flow;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.SUBSCRIPTIONS;
 import static com.example.gateway.support.GatewayApi.as;
@@ -66,10 +67,10 @@ class ClientScopingAndListingTest {
 
     @Test
     void healthAndMetricsAreOnTheManagementPort() {
-        given().port(9001).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(TestPorts.management()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("Reactive PostgreSQL"));
         create(ORDERS, withCustomer(newInvoice(), "CUST-metrics")).statusCode(201);
-        given().port(9001).get("/q/metrics").then().statusCode(200)
+        given().port(TestPorts.management()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("doku_calls_seconds_count{operation=\"payment_page\",outcome=\"success\""))
                 .body(containsString("gateway_payments_total"));
         given().get("/q/metrics").then().statusCode(404);

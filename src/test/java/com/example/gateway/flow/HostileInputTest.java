@@ -1,5 +1,6 @@
 package com.example.gateway.flow;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
 
     private static final long SEED = 20261123L;
-    private static final int API_PORT = 8081;
+    private static final int API_PORT = TestPorts.api();
     private static final String DOKU_SECRET = "test-secret-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,7 +109,7 @@ class HostileInputTest {
     private void assertNothingLeaks(List<String> cardNumbers) throws IOException {
         String log = Files.readString(Path.of("target/test-gateway.log"));
         String stored = String.join("\n", db.allText());
-        String metrics = given().port(9001).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(TestPorts.management()).get("/q/metrics").then().statusCode(200).extract().asString();
         List<String> secrets = new ArrayList<>(cardNumbers);
         secrets.add(DOKU_SECRET);
         for (String secret : secrets) {

@@ -1,5 +1,6 @@
 package com.example.gateway.flow;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.create;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InputHardeningTest {
 
-    private static final int API_PORT = 8081;
+    private static final int API_PORT = TestPorts.api();
     private static final String AUTH = "Authorization: Bearer " + ORDERS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -146,7 +147,7 @@ class InputHardeningTest {
         byte[] stored = pool.preparedQuery("SELECT body FROM doku_notifications WHERE doku_request_id = $1")
                 .execute(Tuple.of(requestId)).await().indefinitely().iterator().next().getBuffer(0).getBytes();
         assertArrayEquals(body, stored, "stored byte for byte");
-        String metrics = given().port(9001).get("/q/metrics").then().extract().asString();
+        String metrics = given().port(TestPorts.management()).get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("result=\"invalid_notification\""), "counted in gateway.notifications");
     }
 

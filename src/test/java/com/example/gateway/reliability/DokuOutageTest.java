@@ -1,5 +1,6 @@
 package com.example.gateway.reliability;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
@@ -65,7 +66,7 @@ class DokuOutageTest {
                 (Object) invoices.toArray(String[]::new)), "withdrawn write-ahead rows");
         assertEquals(0, db.count("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"),
                 "no connection left holding a transaction");
-        given().port(9001).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(TestPorts.management()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         // The invoices are free again: the same charge goes through once DOKU is back.
         as(ORDERS).body(charge(invoices.get(0), 1000, "SALE", "4111111111111111")).post("/v1/payments")
                 .then().statusCode(201).body("status", equalTo("SUCCEEDED"));

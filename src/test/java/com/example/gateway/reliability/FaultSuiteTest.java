@@ -1,5 +1,6 @@
 package com.example.gateway.reliability;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
@@ -106,7 +107,7 @@ class FaultSuiteTest {
         assertEquals(0, figures.unknownLeft, "nothing left UNKNOWN or in flight");
         assertEquals(0, figures.stuckTransactions, "no connection idle in a transaction");
         assertEquals(0, figures.stuckKeys, "no idempotency key claimed without a response");
-        given().port(9001).get("/q/health/ready").then().statusCode(200);
+        given().port(TestPorts.management()).get("/q/health/ready").then().statusCode(200);
     }
 
     private void runClients() throws Exception {

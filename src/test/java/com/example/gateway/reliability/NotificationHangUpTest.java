@@ -1,5 +1,6 @@
 package com.example.gateway.reliability;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NotificationHangUpTest {
 
-    private static final int API_PORT = 8081;
+    private static final int API_PORT = TestPorts.api();
     private static final int PAYMENTS = 20;
 
     @Inject

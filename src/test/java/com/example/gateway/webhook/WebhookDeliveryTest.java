@@ -1,5 +1,6 @@
 package com.example.gateway.webhook;
 
+import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.SUBSCRIPTIONS;
 import static com.example.gateway.support.GatewayApi.as;
@@ -194,7 +195,7 @@ class WebhookDeliveryTest {
         as(ORDERS).post("/v1/webhook-deliveries/" + delivery(first).get("id") + "/retry").then().statusCode(409)
                 .body("code", equalTo("webhook_endpoint_disabled"));
         VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        String metrics = given().port(9001).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(TestPorts.management()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("gateway_webhook_endpoints_disabled"), "the disabled-endpoints gauge");
         assertTrue(metrics.contains("gateway_webhook_attempts_total{result=\"410\"}"), "attempts by result");
         assertTrue(metrics.contains("gateway_webhook_deliveries_total{outcome=\"failed\"}"), "deliveries by outcome");
