@@ -1,6 +1,6 @@
 package com.example.gateway;
 
-import com.example.gateway.support.RequiredProductionSettings;
+import com.example.gateway.support.ProductionSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.security.CodeSource;
@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Entry point. Before anything starts, the packaged service (jar or native image) under the prod
- * profile refuses to run without its credentials and database, and says so in one line instead of a
+ * profile refuses to run without its credentials and database, or with settings that are
+ * not what they claim to be (ProductionSettings), and says so in one line instead of a
  * stack trace from whichever extension trips first.
  */
 @QuarkusMain
@@ -17,14 +18,21 @@ public class GatewayMain {
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
         if (isPackaged() && profile.equals("prod")) {
-            List<String> missing = RequiredProductionSettings.missing(System.getenv(), System.getProperties());
+            List<String> missing = ProductionSettings.missing(System.getenv(), System.getProperties());
             if (!missing.isEmpty()) {
-                System.err.println("doku-card-gateway: refusing to start, missing configuration: "
-                        + String.join(", ", missing));
-                System.exit(1);
+                refuse("missing configuration: " + String.join(", ", missing));
+            }
+            List<String> invalid = ProductionSettings.invalid(System.getenv(), System.getProperties());
+            if (!invalid.isEmpty()) {
+                refuse("invalid configuration: " + String.join("; ", invalid));
             }
         }
         Quarkus.run(args);
+    }
+
+    private static void refuse(String why) {
+        System.err.println("doku-card-gateway: refusing to start, " + why);
+        System.exit(1);
     }
 
     /**

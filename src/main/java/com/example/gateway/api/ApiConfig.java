@@ -13,9 +13,6 @@ public interface ApiConfig {
     /** The internal callers, {@code name:key,name:key} ({@code GATEWAY_API_KEYS}); none means nobody gets in. */
     Optional<String> apiKeys();
 
-    /** Key of the idempotency fingerprints of request bodies (a charge body holds a card number). */
-    String requestHashKey();
-
     Idempotency idempotency();
 
     Http http();

@@ -1,5 +1,6 @@
 package com.example.gateway.api;
 
+import com.example.gateway.support.ApiKeyEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,11 +19,8 @@ public class ApiKeys {
     private final Map<String, byte[]> digestByClient = new LinkedHashMap<>();
 
     ApiKeys(ApiConfig config) {
-        for (String pair : config.apiKeys().orElse("").split(",")) {
-            int colon = pair.indexOf(':');
-            if (colon > 0 && colon < pair.length() - 1) {
-                digestByClient.put(pair.substring(0, colon).trim(), sha256(pair.substring(colon + 1).trim()));
-            }
+        for (ApiKeyEntries.Entry entry : ApiKeyEntries.parse(config.apiKeys().orElse(""))) {
+            digestByClient.put(entry.client(), sha256(entry.key()));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.example.gateway.support.Confidential;
 import com.example.gateway.support.Detached;
+import com.example.gateway.support.KeyPurpose;
+import com.example.gateway.support.KnownKeys;
 import com.example.gateway.support.SecretBox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,22 +39,25 @@ public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final byte[] FINGERPRINT_LABEL = "doku-card-gateway idempotency fingerprint v1\0"
+            .getBytes(StandardCharsets.UTF_8);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final Pool db;
     private final ObjectMapper json;
     private final Clock clock;
-    private final byte[] hashKey;
+    /** The fingerprint keys: the current master's first, then those a rotation retired (still matched). */
+    private final List<byte[]> fingerprintKeys;
     /** How long an unfinished claim blocks other requests with its key: longer than any request runs. */
     private final Duration lease;
     /** Seals a stored answer that shows a secret ({@link Confidential}): replayed, it is opened again. */
     private final SecretBox box;
 
-    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, SecretBox box, ApiConfig config) {
+    IdempotencyKeys(Pool db, ObjectMapper json, Clock clock, SecretBox box, KnownKeys keys, ApiConfig config) {
         this.db = db;
         this.json = json;
         this.clock = clock;
-        this.hashKey = config.requestHashKey().getBytes(StandardCharsets.UTF_8);
+        this.fingerprintKeys = keys.all().stream().map(k -> k.key(KeyPurpose.IDEMPOTENCY_FINGERPRINT)).toList();
         this.lease = config.idempotency().lease();
         this.box = box;
     }
@@ -83,7 +88,7 @@ public class IdempotencyKeys {
         if (key == null) {
             return Detached.run(action);
         }
-        String hash = fingerprint(body);
+        String hash = fingerprint(fingerprintKeys.get(0), method, path, body);
         return claim(client, key, method, path, hash).chain(claimed -> claimed
                 ? Detached.run(() -> action.get().onItemOrFailure().transformToUni((response, failure) -> {
                     Problem problem = ProblemMapper.known(failure);
@@ -95,7 +100,7 @@ public class IdempotencyKeys {
                     }
                     return complete(client, key, response);
                 }))
-                : existing(client, key, method, path, hash));
+                : existing(client, key, method, path, body));
     }
 
     /**
@@ -116,7 +121,7 @@ public class IdempotencyKeys {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<Response> existing(String client, String key, String method, String path, String hash) {
+    private Uni<Response> existing(String client, String key, String method, String path, byte[] body) {
         return db.preparedQuery("SELECT request_method, request_path, request_hash, response_status, response_body "
                         + "FROM idempotency_keys WHERE client_name = $1 AND idempotency_key = $2")
                 .execute(Tuple.of(client, key))
@@ -129,7 +134,7 @@ public class IdempotencyKeys {
                     Row row = rows.iterator().next();
                     boolean same = row.getString("request_method").equals(method)
                             && row.getString("request_path").equals(path)
-                            && row.getString("request_hash").equals(hash);
+                            && isFingerprintOf(row.getString("request_hash"), method, path, body);
                     if (!same) {
                         throw ApiProblem.of(422, "idempotency_key_reused", "Idempotency key reused",
                                 "This key was used with a different request");
@@ -190,14 +195,26 @@ public class IdempotencyKeys {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /** A fingerprint of this request under the current master, or under one a rotation retired. */
+    private boolean isFingerprintOf(String stored, String method, String path, byte[] body) {
+        return fingerprintKeys.stream().anyMatch(k -> fingerprint(k, method, path, body).equals(stored));
+    }
+
     /**
-     * What tells "the same body" apart. Keyed (HMAC-SHA256), because a charge body holds a card number:
-     * a plain hash of it could be matched against guessed numbers, so it would count as card data.
+     * What tells "the same request" apart: method, path and body. Keyed (HMAC-SHA256), because a charge
+     * body holds a card number: a plain hash of it could be matched against guessed numbers. The key
+     * has this one job ({@link KeyPurpose#IDEMPOTENCY_FINGERPRINT}), and the MAC's input starts with a
+     * label of its own, so a stored fingerprint is no signature, key or MAC anywhere else.
      */
-    private String fingerprint(byte[] body) {
+    static String fingerprint(byte[] key, String method, String path, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(FINGERPRINT_LABEL);
+            mac.update(method.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(path.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -41,7 +41,4 @@ public interface WebhookConfig {
     /** How often events past the retention are purged. */
     @WithDefault("1h")
     String purgeEvery();
-
-    /** The key that encrypts the signing secrets at rest (any text; an AES key is derived from it). */
-    String secretKey();
 }

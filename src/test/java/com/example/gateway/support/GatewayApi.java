@@ -10,8 +10,8 @@ import java.util.UUID;
 /** The internal API as the tests' clients call it, over real HTTP. Keys match %test.gateway.api-keys. */
 public final class GatewayApi {
 
-    public static final String ORDERS = "orders-key";
-    public static final String SUBSCRIPTIONS = "subscriptions-key";
+    public static final String ORDERS = "orders-key-0123456789abcdef";
+    public static final String SUBSCRIPTIONS = "subscriptions-key-0123456789";
 
     private GatewayApi() {
     }

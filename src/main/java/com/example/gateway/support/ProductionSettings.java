@@ -1,0 +1,115 @@
+package com.example.gateway.support;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The settings production cannot run without, checked for what they are, not only for presence:
+ * nothing falls back to DOKU's sandbox, a plain-http DOKU URL, a guessable API key or a master key
+ * that is the DOKU secret. Each setting may come as an environment variable or as the matching
+ * system property. Messages name settings, never their values.
+ */
+public final class ProductionSettings {
+
+    /** The shortest API key accepted in production (dev's {@code dev-key} is for a laptop only). */
+    static final int MIN_API_KEY_LENGTH = 24;
+
+    /** Each setting's environment variable and system property; all but the last are required. */
+    private static final Map<String, String> PROPERTIES = new LinkedHashMap<>();
+    private static final String PREVIOUS_MASTERS = "GATEWAY_PREVIOUS_MASTER_KEYS";
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    static {
+        PROPERTIES.put("DOKU_BASE_URL", "doku.base-url");
+        PROPERTIES.put("DOKU_CLIENT_ID", "doku.client-id");
+        PROPERTIES.put("DOKU_SECRET_KEY", "doku.secret-key");
+        PROPERTIES.put("GATEWAY_MASTER_KEY", "gateway.keys.master");
+        PROPERTIES.put("GATEWAY_API_KEYS", "gateway.api-keys");
+        PROPERTIES.put("QUARKUS_DATASOURCE_REACTIVE_URL", "quarkus.datasource.reactive.url");
+        PROPERTIES.put("QUARKUS_DATASOURCE_JDBC_URL", "quarkus.datasource.jdbc.url");
+        PROPERTIES.put("QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.username");
+        PROPERTIES.put("QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password");
+        PROPERTIES.put(PREVIOUS_MASTERS, "gateway.keys.previous-masters");
+    }
+
+    private ProductionSettings() {
+    }
+
+    /** The environment variable names of the settings that are missing or blank. */
+    public static List<String> missing(Map<String, String> environment, Properties systemProperties) {
+        List<String> missing = new ArrayList<>();
+        PROPERTIES.keySet().forEach(variable -> {
+            if (!variable.equals(PREVIOUS_MASTERS) && value(variable, environment, systemProperties) == null) {
+                missing.add(variable);
+            }
+        });
+        return missing;
+    }
+
+    /** What is wrong with the settings that are present: one line each, naming the variable. */
+    public static List<String> invalid(Map<String, String> environment, Properties systemProperties) {
+        List<String> problems = new ArrayList<>();
+        String dokuUrl = value("DOKU_BASE_URL", environment, systemProperties);
+        if (dokuUrl != null && !isHttpsOrLoopback(dokuUrl)) {
+            problems.add("DOKU_BASE_URL must be an https URL (plain http only to a loopback address)");
+        }
+        String dokuSecret = value("DOKU_SECRET_KEY", environment, systemProperties);
+        String master = value("GATEWAY_MASTER_KEY", environment, systemProperties);
+        if (master != null) {
+            masterProblem("GATEWAY_MASTER_KEY", master, dokuSecret, problems);
+        }
+        String previous = value(PREVIOUS_MASTERS, environment, systemProperties);
+        if (previous != null) {
+            for (String retired : previous.split(",")) {
+                masterProblem(PREVIOUS_MASTERS, retired.trim(), dokuSecret, problems);
+            }
+        }
+        String apiKeys = value("GATEWAY_API_KEYS", environment, systemProperties);
+        if (apiKeys != null) {
+            try {
+                if (ApiKeyEntries.parse(apiKeys).stream().anyMatch(e -> e.key().length() < MIN_API_KEY_LENGTH)) {
+                    problems.add("GATEWAY_API_KEYS: every key needs at least " + MIN_API_KEY_LENGTH + " characters");
+                }
+            } catch (IllegalArgumentException malformed) {
+                problems.add(malformed.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private static void masterProblem(String variable, String master, String dokuSecret, List<String> problems) {
+        if (master.length() < DerivedKeys.MIN_MASTER_LENGTH) {
+            problems.add(variable + " needs at least " + DerivedKeys.MIN_MASTER_LENGTH + " characters");
+        } else if (master.equals(dokuSecret)) {
+            problems.add(variable + " must not be the DOKU secret key: each secret has one job");
+        }
+    }
+
+    private static boolean isHttpsOrLoopback(String url) {
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost();
+            return host != null && ("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK.contains(host.toLowerCase()));
+        } catch (Exception notAUrl) {
+            return false;
+        }
+    }
+
+    private static String value(String variable, Map<String, String> environment, Properties systemProperties) {
+        String value = environment.get(variable);
+        if (isBlank(value)) {
+            value = systemProperties.getProperty(PROPERTIES.get(variable));
+        }
+        return isBlank(value) ? null : value.trim();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

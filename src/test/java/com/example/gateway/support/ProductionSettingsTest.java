@@ -1,0 +1,88 @@
+package com.example.gateway.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ProductionSettingsTest {
+
+    private static final String MASTER = "a-master-key-of-at-least-32-characters";
+
+    @Test
+    void namesEveryMissingVariable() {
+        assertEquals(List.of("DOKU_BASE_URL", "DOKU_CLIENT_ID", "DOKU_SECRET_KEY", "GATEWAY_MASTER_KEY", "GATEWAY_API_KEYS",
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD"), ProductionSettings.missing(Map.of(), new Properties()));
+    }
+
+    @Test
+    void acceptsEnvironmentOrSystemPropertiesAndTreatsBlankAsMissing() {
+        Properties system = new Properties();
+        system.setProperty("doku.secret-key", "s3cret");
+        system.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://db/gw");
+        system.setProperty("gateway.keys.master", MASTER);
+        Map<String, String> environment = Map.of(
+                "DOKU_BASE_URL", "https://api.doku.com",
+                "DOKU_CLIENT_ID", "MCH-1",
+                "GATEWAY_API_KEYS", "  ",
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db/gw",
+                "QUARKUS_DATASOURCE_USERNAME", "gw",
+                "QUARKUS_DATASOURCE_PASSWORD", "pw");
+        assertEquals(List.of("GATEWAY_API_KEYS"), ProductionSettings.missing(environment, system));
+    }
+
+    @Test
+    void acceptsWhatProductionShouldHave() {
+        assertEquals(List.of(), ProductionSettings.invalid(valid(), new Properties()));
+    }
+
+    @Test
+    void refusesAPlainHttpOrMalformedDokuUrlButNotALoopbackStandIn() {
+        assertInvalid("DOKU_BASE_URL", "http://api.doku.com", "DOKU_BASE_URL must be an https URL");
+        assertInvalid("DOKU_BASE_URL", "api.doku.com", "DOKU_BASE_URL must be an https URL");
+        Map<String, String> local = valid();
+        local.put("DOKU_BASE_URL", "http://localhost:8090");
+        assertEquals(List.of(), ProductionSettings.invalid(local, new Properties()));
+    }
+
+    @Test
+    void refusesAShortMasterOrOneThatIsTheDokuSecret() {
+        assertInvalid("GATEWAY_MASTER_KEY", "short", "GATEWAY_MASTER_KEY needs at least 32 characters");
+        assertInvalid("GATEWAY_MASTER_KEY", "the-doku-secret-which-is-long-enough-too",
+                "GATEWAY_MASTER_KEY must not be the DOKU secret key");
+        assertInvalid("GATEWAY_PREVIOUS_MASTER_KEYS", MASTER + "-old,short", "GATEWAY_PREVIOUS_MASTER_KEYS needs at least 32");
+    }
+
+    @Test
+    void refusesApiKeysThatAreMalformedOrGuessableWithoutShowingThem() {
+        assertInvalid("GATEWAY_API_KEYS", "orders:x", "every key needs at least 24 characters");
+        assertInvalid("GATEWAY_API_KEYS", "orders", "entry 1 is not name:key");
+        assertInvalid("GATEWAY_API_KEYS", "orders:" + "k".repeat(30) + ",orders:" + "j".repeat(30), "repeats the client name");
+        assertInvalid("GATEWAY_API_KEYS", "Orders Team:" + "k".repeat(30), "entry 1 has a name");
+        Map<String, String> environment = valid();
+        environment.put("GATEWAY_API_KEYS", "orders:short-secret-value");
+        assertTrue(ProductionSettings.invalid(environment, new Properties()).stream()
+                .noneMatch(line -> line.contains("short-secret-value")));
+    }
+
+    private static void assertInvalid(String variable, String value, String expected) {
+        Map<String, String> environment = valid();
+        environment.put(variable, value);
+        List<String> problems = ProductionSettings.invalid(environment, new Properties());
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), problems.toString());
+    }
+
+    private static Map<String, String> valid() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DOKU_BASE_URL", "https://api.doku.com");
+        environment.put("DOKU_SECRET_KEY", "the-doku-secret-which-is-long-enough-too");
+        environment.put("GATEWAY_MASTER_KEY", MASTER);
+        environment.put("GATEWAY_API_KEYS", "orders:" + "o".repeat(32) + ",subscriptions:" + "s".repeat(32));
+        return environment;
+    }
+}
