@@ -86,6 +86,32 @@ final class PackagedGateway implements AutoCloseable {
         }
     }
 
+    /** What the packaged jar printed when it refused to start with these settings, or a failure if it started. */
+    static String refusal(Map<String, String> moreEnvironment) {
+        Path log = Path.of("target", "packaged-refused.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_PROFILE");
+        builder.environment().putAll(environment(freePort(), freePort()));
+        builder.environment().putAll(moreEnvironment);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the packaged jar started instead of refusing; see " + log.toAbsolutePath());
+            }
+            if (process.exitValue() != 1) {
+                throw new AssertionError("the packaged jar exited with " + process.exitValue() + "; see " + log);
+            }
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + JAR, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, String> environment(int apiPort, int managementPort) {
         Config config = ConfigProvider.getConfig();
         Map<String, String> env = new HashMap<>(SHORT_TIMINGS);
