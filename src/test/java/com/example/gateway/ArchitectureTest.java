@@ -10,10 +10,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOperation;
 import com.example.gateway.payment.PaymentStateMachine;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Path;
 
 /** The layers: api → (payment, notification, token, webhook) → doku, with support below them all. */
 @AnalyzeClasses(packages = "com.example.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -55,4 +60,21 @@ class ArchitectureTest {
             .orShould().setField(PaymentOperation.class, "status")
             .because("every status change goes through PaymentStateMachine's table (PaymentRows only fills "
                     + "entities from rows read, as Hibernate does)");
+
+    /** Resource classes under /v1: the internal API, every one of which needs a caller. */
+    private static final DescribedPredicate<JavaClass> V1_RESOURCES = DescribedPredicate.describe("serve /v1",
+            type -> type.tryGetAnnotationOfType(Path.class).map(path -> path.value().startsWith("/v1")).orElse(false));
+
+    /** The path policy of application.properties is one line away from a typo: each class says so itself. */
+    @ArchTest
+    static final ArchRule everyV1ResourceNeedsACaller = classes()
+            .that(V1_RESOURCES).and().doNotHaveSimpleName("DokuNotificationResource")
+            .should().beAnnotatedWith(Authenticated.class)
+            .because("an internal endpoint must refuse strangers even if the path policy in application.properties is changed");
+
+    @ArchTest
+    static final ArchRule onlyDokusReceiverIsOpen = classes()
+            .that(V1_RESOURCES).and().areAnnotatedWith(PermitAll.class)
+            .should().haveSimpleName("DokuNotificationResource")
+            .because("DOKU's notifications are authenticated by their signature; nothing else under /v1 is open");
 }

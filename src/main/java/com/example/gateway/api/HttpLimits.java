@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,13 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code max-header-size}, are set higher as a backstop) and the body limit is checked against
  * Content-Length before Quarkus's own check runs.
  *
- * <p>A request target that is not a valid URI (a broken percent escape such as {@code %zz}) is
- * refused by Quarkus's root handler, before any route, with an empty 400: only with the system
- * property {@code vertx.disableURIValidation=true} (set in the pom for tests and on the command line
- * of the image) does it reach {@link #enforce}, which answers the same 400 as a problem.
+ * <p>A request target that is not a valid URI (a broken percent escape such as {@code %zz}) and a
+ * header with a control character (a NUL in {@code Authorization}) are refused by Quarkus's root
+ * handler and by Netty's decoder with an empty 400, unless {@link HttpTransportSettings} hands them
+ * here: {@link #enforce} refuses both as the same 400, as a problem.
  */
 @ApplicationScoped
 public class HttpLimits {
+
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
 
     private final ObjectMapper json;
     private final int maxRequestLine;
@@ -56,7 +60,7 @@ public class HttpLimits {
             answer(context, 414);
         } else if (headerBytes(request) > maxHeaderSize) {
             answer(context, 431);
-        } else if (!isValidUri(request.uri())) {
+        } else if (!isValidUri(request.uri()) || !hasValidHeaders(request)) {
             answer(context, 400);
         } else if (declaredBodySize(request) > maxBodySize) {
             answer(context, 413);
@@ -75,10 +79,7 @@ public class HttpLimits {
                 .end(serialize(Problem.ofStatus(status)));
     }
 
-    /**
-     * The check Quarkus makes before any route (a broken percent escape, a raw space, ...), answered
-     * with an empty 400 unless {@code -Dvertx.disableURIValidation=true} hands it to us.
-     */
+    /** The check Quarkus makes before any route (a broken percent escape, a raw space, ...). */
     private static boolean isValidUri(String uri) {
         try {
             new URI(uri);
@@ -86,6 +87,19 @@ public class HttpLimits {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * The check Netty's decoder makes when header validation is on (RFC 9110): a name is a token, a
+     * value has no control character but horizontal tab.
+     */
+    private static boolean hasValidHeaders(HttpServerRequest request) {
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (!TOKEN.matcher(header.getKey()).matches() || CONTROL.matcher(header.getValue()).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code METHOD SP request-target SP HTTP/1.1}, as Netty's max-initial-line-length counts it. */

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class JsonFieldReader {
 
     static final long MAX_MONEY = 999_999_999_999L;
+    /** The longest unknown field name shown in an error (the API's own names are far shorter). */
+    static final int MAX_SHOWN_NAME = 40;
 
     private final JsonNode node;
     private final String path;
@@ -45,7 +47,7 @@ final class JsonFieldReader {
 
     JsonFieldReader field(String name) {
         JsonNode child = node == null ? null : node.get(name);
-        return new JsonFieldReader(child, path.isEmpty() ? name : path + "." + name, errors);
+        return new JsonFieldReader(child, childPath(name), errors);
     }
 
     /** The field, reported as missing if this object is present and the field is not. */
@@ -112,10 +114,28 @@ final class JsonFieldReader {
         List<String> known = List.of(knownFields);
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                field(name).reject("unknown field");
+                new JsonFieldReader(null, childPath(maskedName(name)), errors).reject("unknown field");
             }
         });
         return this;
+    }
+
+    /**
+     * A name the API does not define, as it may be shown: a client may have put anything there (a
+     * card number, a secret), so every run of digits becomes {@code #}, anything but letters, digits,
+     * {@code _} and {@code -} becomes {@code ?}, and the result is cut to {@value #MAX_SHOWN_NAME}
+     * characters. {@code colour} stays {@code colour}; {@code 4111111111111111} becomes {@code #}.
+     */
+    static String maskedName(String name) {
+        String masked = name.replaceAll("[0-9]+", "#").replaceAll("[^A-Za-z#_-]", "?");
+        if (masked.isEmpty()) {
+            return "?";
+        }
+        return masked.length() > MAX_SHOWN_NAME ? masked.substring(0, MAX_SHOWN_NAME - 1) + "…" : masked;
+    }
+
+    private String childPath(String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /**

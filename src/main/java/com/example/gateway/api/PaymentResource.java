@@ -89,7 +89,7 @@ public class PaymentResource {
 
     @POST
     @Path("{id}/capture")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> capture(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);
@@ -115,7 +115,7 @@ public class PaymentResource {
 
     @POST
     @Path("{id}/sync")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> sync(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         paymentId(id);

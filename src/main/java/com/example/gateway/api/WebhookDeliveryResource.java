@@ -4,6 +4,7 @@ import com.example.gateway.support.Ids;
 import com.example.gateway.webhook.WebhookDeliveries;
 import com.example.gateway.webhook.WebhookDelivery;
 import com.example.gateway.webhook.WebhookDeliveryNotFound;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The deliveries to the client's endpoints, for operators: which are failing or waiting, and a re-send. */
+@Authenticated
 @Path("/v1/webhook-deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookDeliveryResource {
@@ -58,7 +60,7 @@ public class WebhookDeliveryResource {
 
     @POST
     @Path("{id}/retry")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> retry(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         if (!Ids.couldBe("whd", id)) {

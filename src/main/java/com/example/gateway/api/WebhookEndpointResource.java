@@ -5,6 +5,7 @@ import com.example.gateway.webhook.NewWebhookEndpoint;
 import com.example.gateway.webhook.WebhookEndpoint;
 import com.example.gateway.webhook.WebhookEndpointNotFound;
 import com.example.gateway.webhook.WebhookEndpoints;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** A client's webhook endpoints. The signing secret is in the answers to creation and rotation only. */
+@Authenticated
 @Path("/v1/webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookEndpointResource {
@@ -64,7 +66,7 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("{id}/rotate-secret")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> rotateSecret(@Context ContainerRequestContext request, @PathParam("id") String id, byte[] body) {
         String client = Caller.of(request);
         endpointId(id);

@@ -45,9 +45,9 @@ class OpenApiContractTest {
                 Map.entry("get /v1/payments", "200 400 401 500"),
                 Map.entry("get /v1/payments/{id}", "200 401 404 500"),
                 Map.entry("get /v1/payments/{id}/events", "200 401 404 500"),
-                Map.entry("post /v1/payments/{id}/capture", "200 400 401 404 409 413 422 500 502 503 504"),
+                Map.entry("post /v1/payments/{id}/capture", "200 400 401 404 409 413 415 422 500 502 503 504"),
                 Map.entry("post /v1/payments/{id}/refunds", "201 400 401 404 409 413 415 422 500 502 503 504"),
-                Map.entry("post /v1/payments/{id}/sync", "200 400 401 404 409 413 422 500"),
+                Map.entry("post /v1/payments/{id}/sync", "200 400 401 404 409 413 415 422 500"),
                 Map.entry("get /v1/authorizations", "200 400 401 500"),
                 Map.entry("get /v1/customers/{customer_id}/tokens", "200 400 401 404 500 502 503 504"),
                 Map.entry("delete /v1/customers/{customer_id}/tokens/{token_id}", "204 401 404 500 502 503 504"),
@@ -55,9 +55,9 @@ class OpenApiContractTest {
                 Map.entry("get /v1/webhook-endpoints", "200 401 500"),
                 Map.entry("get /v1/webhook-endpoints/{id}", "200 401 404 500"),
                 Map.entry("delete /v1/webhook-endpoints/{id}", "204 401 404 500"),
-                Map.entry("post /v1/webhook-endpoints/{id}/rotate-secret", "200 400 401 404 409 413 422 500"),
+                Map.entry("post /v1/webhook-endpoints/{id}/rotate-secret", "200 400 401 404 409 413 415 422 500"),
                 Map.entry("get /v1/webhook-deliveries", "200 400 401 500"),
-                Map.entry("post /v1/webhook-deliveries/{id}/retry", "200 400 401 404 409 413 422 500"),
+                Map.entry("post /v1/webhook-deliveries/{id}/retry", "200 400 401 404 409 413 415 422 500"),
                 Map.entry("post /v1/doku/notifications", "200 400 401 404 413 500"));
         Set<String> documented = new TreeSet<>();
         forEachOperation((key, operation) -> {

@@ -86,9 +86,12 @@ final class HostileRequests {
         malformedBodies();
         idempotencyKeys();
         authentication();
+        controlCharactersInHeaders();
         contentTypes();
+        undeclaredBodies();
         pathIds();
         queries();
+        emptyAndRepeatedParameters();
         tokens();
         notifications();
         oversize();
@@ -117,6 +120,13 @@ final class HostileRequests {
         for (String unknown : List.of("colour", "__proto__", "Amount", "amount ", "\\u0000", "customer.evil",
                 "card.pin")) {
             post("payment unknown field " + unknown, "/v1/payments", withField(pageBody(), unknown, "\"red\""));
+        }
+        // A card number sent as a field name must not come back in errors[].field.
+        for (String number : cardNumbers) {
+            post("card number as a field name", "/v1/payments", withField(pageBody(), number, "\"x\""));
+            post("card number as a customer field name", "/v1/payments", withField(pageBody(), "customer." + number, "1"));
+            post("card number as a refund field name", "/v1/payments/" + paymentId + "/refunds",
+                    "{\"amount\": 1000, \"" + number + "\": 1}");
         }
     }
 
@@ -200,6 +210,22 @@ final class HostileRequests {
         }
     }
 
+    /** NUL and other control characters in the headers the gateway reads: Netty's decoder refuses them. */
+    private void controlCharactersInHeaders() {
+        for (String header : List.of("Authorization: Bearer orders\u0000key", "Authorization: Bearer \u0000",
+                "Authorization: Bearer orders-key\u0001", "Authorization: Bearer orders-key\u001b[2J",
+                "Idempotency-Key: k\u0000ey", "Idempotency-Key: \u0000", "Idempotency-Key: key\u0007",
+                "Idempotency-Key: key\u007f", "X-Anything: \u0000")) {
+            List<String> headers = header.startsWith("Authorization") ? List.of(header, JSON_TYPE)
+                    : List.of(AUTH, JSON_TYPE, header);
+            String name = "header " + abbreviated(header);
+            requests.add(new Hostile(name, "POST", "/v1/payments", headers, utf8(pageBody().toString())));
+            requests.add(new Hostile(name + " (capture)", "POST", "/v1/payments/" + paymentId + "/capture", headers,
+                    utf8("{}")));
+            requests.add(new Hostile(name + " (GET)", "GET", "/v1/payments/" + paymentId, headers, null));
+        }
+    }
+
     private void contentTypes() {
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x", "application/json-patch+json")) {
@@ -207,6 +233,25 @@ final class HostileRequests {
                     List.of(AUTH, "Content-Type: " + type), utf8(pageBody().toString())));
             requests.add(new Hostile("refund as " + type, "POST", "/v1/payments/" + paymentId + "/refunds",
                     List.of(AUTH, "Content-Type: " + type), utf8("{\"amount\": 1000}")));
+        }
+    }
+
+    /** A body that is not declared JSON (no Content-Type, or another type) on every POST that takes one. */
+    private void undeclaredBodies() {
+        List<String[]> posts = List.of(new String[][] {{"/v1/payments", pageBody().toString()},
+            {"/v1/payments/" + paymentId + "/capture", "{\"amount\": 1000}"},
+            {"/v1/payments/" + paymentId + "/refunds", "{\"amount\": 1000}"},
+            {"/v1/payments/" + paymentId + "/sync", "{}"},
+            {"/v1/webhook-endpoints", "{\"url\": \"https://localhost/hook\"}"},
+            {"/v1/webhook-endpoints/we_aaaaaaaaaaaaaaaaaaaaaaaa/rotate-secret", "{}"},
+            {"/v1/webhook-deliveries/whd_aaaaaaaaaaaaaaaaaaaaaaaa/retry", "{}"}});
+        for (String[] post : posts) {
+            for (List<String> headers : List.of(List.of(AUTH), List.of(AUTH, "Content-Type: text/plain"),
+                    List.of(AUTH, "Content-Type: application/json; charset=iso-8859-1"),
+                    List.of(AUTH, "Content-Type: application/vnd.api+json"))) {
+                requests.add(new Hostile("body as " + (headers.size() == 1 ? "nothing" : headers.get(1)) + " " + post[0],
+                        "POST", post[0], headers, utf8(post[1])));
+            }
         }
     }
 
@@ -242,6 +287,27 @@ final class HostileRequests {
         for (String param : concat(pageParams, authorizationParams)) {
             get("authorizations ?" + abbreviated(param), "/v1/authorizations?" + param);
         }
+    }
+
+    /** Empty and repeated query parameters, for every query parameter of every endpoint. */
+    private void emptyAndRepeatedParameters() {
+        List<String[]> endpointParams = List.of(new String[][] {
+            {"/v1/payments", "invoice_number", "INV-1"}, {"/v1/payments", "customer_id", "CUST-1"},
+            {"/v1/payments", "status", "SUCCEEDED"}, {"/v1/payments", "limit", "10"}, {"/v1/payments", "cursor", null},
+            {"/v1/authorizations", "expiring_before", "2030-01-01T00:00:00Z"}, {"/v1/authorizations", "limit", "10"},
+            {"/v1/authorizations", "cursor", null}, {"/v1/customers/CUST-1/tokens", "type", "CREDIT_CARD"},
+            {"/v1/webhook-deliveries", "status", "failed"}, {"/v1/webhook-deliveries", "limit", "10"},
+            {"/v1/webhook-deliveries", "cursor", null}});
+        for (String[] endpoint : endpointParams) {
+            String path = endpoint[0];
+            String param = endpoint[1];
+            get("empty " + param + " on " + path, path + "?" + param + "=");
+            get("bare " + param + " on " + path, path + "?" + param);
+            if (endpoint[2] != null) {
+                get("repeated " + param + " on " + path, path + "?" + param + "=" + endpoint[2] + "&" + param + "=" + endpoint[2]);
+            }
+        }
+        get("limit=10&limit=500", "/v1/payments?limit=10&limit=500");
     }
 
     private void tokens() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -77,6 +78,28 @@ class PackagedAppIT {
             gateway.as(ORDERS).body(paymentPage(invoice, 25000)).post("/v1/payments").then().statusCode(201)
                     .body("payment_page_url", startsWith(emulatorUrl + "/pay/"));
             assertTrue(emulator.transaction(invoice).isPresent(), "the emulator process opened the page");
+        }
+    }
+
+    /**
+     * Issue 17 (7): started with a plain {@code java -jar} (no -D flag), the jar answered a broken
+     * percent escape and a NUL in Authorization or Idempotency-Key with an empty 400.
+     */
+    @Test
+    void thePackagedGatewayAnswersTransportRefusalsAsProblemsWithoutAFlag() {
+        try (PackagedGateway gateway = PackagedGateway.start("packaged-transport")) {
+            String auth = "Authorization: Bearer " + ORDERS;
+            List<RawHttp.Answer> answers = List.of(
+                    RawHttp.send(gateway.apiPort(), "GET", "/v1/payments/%zz", List.of(auth), null),
+                    RawHttp.send(gateway.apiPort(), "GET", "/v1/payments?status=%G1", List.of(auth), null),
+                    RawHttp.send(gateway.apiPort(), "GET", "/v1/payments", List.of("Authorization: Bearer orders\u0000key"), null),
+                    RawHttp.send(gateway.apiPort(), "POST", "/v1/payments", List.of(auth, "Content-Type: application/json",
+                            "Idempotency-Key: k\u0000ey"), paymentPage(newInvoice(), 10000).getBytes(StandardCharsets.UTF_8)));
+            for (RawHttp.Answer answer : answers) {
+                assertEquals(400, answer.status(), answer.bodyText());
+                assertTrue(answer.contentType().startsWith("application/problem+json"),
+                        "a problem, not an empty 400: '" + answer.contentType() + "' " + answer.bodyText());
+            }
         }
     }
 

@@ -134,6 +134,11 @@ final class PackagedGateway implements AutoCloseable {
         return GatewayApi.as(apiKey).port(apiPort);
     }
 
+    /** The API port, for requests no HTTP client sends ({@link com.example.gateway.support.RawHttp}). */
+    int apiPort() {
+        return apiPort;
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain, requests cut mid-flight. */
     void kill() {
         process.destroyForcibly();

@@ -88,9 +88,11 @@ public final class Webhooks {
         }
     }
 
-    /** The client's deliveries with this status, newest first. */
+    /** The client's deliveries with this status (any, if null), newest first. */
     public static List<Map<String, Object>> deliveries(String apiKey, String status) {
-        return as(apiKey).queryParam("status", status).queryParam("limit", 100).get("/v1/webhook-deliveries")
+        // A null value would be sent as a bare "?status", which is an empty parameter: refused.
+        String query = status == null ? "" : "&status=" + status;
+        return as(apiKey).get("/v1/webhook-deliveries?limit=100" + query)
                 .then().statusCode(200).extract().jsonPath().getList("items");
     }
 }
