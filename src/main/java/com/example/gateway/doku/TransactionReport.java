@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * What DOKU reports about a transaction, in the gateway's terms: from an HTTP notification or a
  * check-status answer (same envelope). Parsed leniently: DOKU adds fields at will and names some
- * differently between sources, so every field is optional here and judged by the caller.
+ * differently between sources, so every field is optional here and judged by the caller (an
+ * {@code amount} that is not a whole JSON number is null).
  *
  * @param status      DOKU's {@code transaction.status}: SUCCESS, FAILED, PENDING, REDIRECT, REFUNDED, VOIDED
  * @param type        DOKU's {@code transaction.type}: SALE, AUTHORIZE, CAPTURE, REFUND, …
@@ -38,7 +39,7 @@ public record TransactionReport(
         JsonNode card = root.path("card_payment");
         return new TransactionReport(
                 text(order, "invoice_number"),
-                order.path("amount").canConvertToLong() ? order.path("amount").asLong() : null,
+                wholeNumber(order.path("amount")),
                 upper(text(transaction, "type")),
                 upper(text(transaction, "status")),
                 instant(text(transaction, "date")),
@@ -53,6 +54,14 @@ public record TransactionReport(
                 firstOf(text(root, "authorize_id"), text(card, "authorize_id")),
                 text(card, "token_id"),
                 upper(text(root.path("refund"), "type")));
+    }
+
+    /**
+     * DOKU's amounts are whole rupiah as JSON integers. Anything else (absent, a string, a fraction,
+     * even {@code 1000.0}, a number past a long) is null, never rounded or truncated into a match.
+     */
+    private static Long wholeNumber(JsonNode amount) {
+        return amount.isIntegralNumber() && amount.canConvertToLong() ? amount.longValue() : null;
     }
 
     private static String text(JsonNode node, String field) {

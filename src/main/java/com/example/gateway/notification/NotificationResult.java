@@ -1,6 +1,6 @@
 package com.example.gateway.notification;
 
-/** What became of a DOKU notification; stored with it and counted in metrics. */
+/** What became of a DOKU notification; stored with an authentic one and counted in metrics. */
 public enum NotificationResult {
     APPLIED,
     /** Same DOKU Request-Id as one already applied. */
@@ -9,6 +9,7 @@ public enum NotificationResult {
     OUTDATED,
     /** The amount does not match the payment's: not applied, left for an operator. */
     AMOUNT_MISMATCH,
+    /** Not from DOKU, or stale: only counted ({@link UnverifiedNotifications}), never stored. */
     INVALID_SIGNATURE,
     /** Authentic, but the body is not a JSON object of clean text: nothing in it is used. */
     INVALID_NOTIFICATION,

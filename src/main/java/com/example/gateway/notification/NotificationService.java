@@ -18,8 +18,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Receives DOKU's notifications: stores each one as received, and applies an authentic one to its
- * payment exactly once, under the payment's row lock so concurrent deliveries serialize.
+ * Receives DOKU's notifications. One that does not verify is refused before any database work and kept
+ * only as a count ({@link UnverifiedNotifications}); an authentic one is stored as received and applied
+ * to its payment exactly once, under the payment's row lock so concurrent deliveries serialize.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -27,40 +28,49 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationVerifier verifier;
+    private final UnverifiedNotifications unverified;
     private final Payments payments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    NotificationService(NotificationVerifier verifier, Payments payments, MeterRegistry meters, Clock clock) {
+    NotificationService(NotificationVerifier verifier, UnverifiedNotifications unverified, Payments payments,
+            MeterRegistry meters, Clock clock) {
         this.verifier = verifier;
+        this.unverified = unverified;
         this.payments = payments;
         this.meters = meters;
         this.clock = clock;
     }
 
     public Uni<NotificationResult> receive(IncomingNotification incoming, String requestTarget) {
+        if (!verifier.isAuthentic(incoming)) {
+            // Anyone can post here: what a stranger sends costs no row, no transaction, no pool
+            // connection and no log line each, only a count (and the metric, for the alert).
+            unverified.count(incoming.body());
+            return Uni.createFrom().item(counted(NotificationResult.INVALID_SIGNATURE));
+        }
         ReceivedNotification record = recordOf(incoming, requestTarget);
-        boolean authentic = verifier.isAuthentic(incoming);
         // Text with control characters never reaches the database nor matches a payment.
         Optional<TransactionReport> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
                 .map(TransactionReport::parse);
         record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
-        return Detached.run(() -> payments.transaction(() -> decide(record, authentic, parsed)
+        return Detached.run(() -> payments.transaction(() -> decide(record, parsed)
                         .invoke(result -> record.result = result)
                         .call(result -> record.persist())))
                 .invoke(result -> {
-                    meters.counter("gateway.notifications", "result", result.tag()).increment();
+                    counted(result);
                     LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),
                             LogSafe.of(record.invoiceNumber), result);
                 });
     }
 
-    private Uni<NotificationResult> decide(ReceivedNotification record, boolean authentic,
-            Optional<TransactionReport> parsed) {
-        if (!authentic) {
-            return Uni.createFrom().item(NotificationResult.INVALID_SIGNATURE);
-        }
+    private NotificationResult counted(NotificationResult result) {
+        meters.counter("gateway.notifications", "result", result.tag()).increment();
+        return result;
+    }
+
+    private Uni<NotificationResult> decide(ReceivedNotification record, Optional<TransactionReport> parsed) {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
         }
@@ -81,9 +91,12 @@ public class NotificationService {
     }
 
     private NotificationResult apply(Payment payment, TransactionReport report) {
-        if (report.amount() != null && report.amount() != payment.amount) {
-            LOG.warnf("DOKU notification amount %d differs from payment %s amount %d: not applied",
-                    report.amount(), payment.id, payment.amount);
+        // A notification that does not name the payment's amount as a whole number is no evidence about
+        // this payment: missing, fractional or textual amounts are mismatches, like a different one.
+        if (report.amount() == null || report.amount() != payment.amount) {
+            LOG.warnf("DOKU notification amount %s is not payment %s amount %d: not applied",
+                    report.amount() == null ? "(missing or not a whole number)" : report.amount(), payment.id,
+                    payment.amount);
             return NotificationResult.AMOUNT_MISMATCH;
         }
         return PaymentOutcome.apply(payment, report, Cause.NOTIFICATION, clock.instant())

@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A DOKU notification exactly as it arrived, and what the gateway did with it. Text columns are
- * PostgreSQL {@code text}.
+ * An authentic DOKU notification exactly as it arrived, and what the gateway did with it; kept for
+ * the retention period ({@link NotificationPurge}). Text columns are PostgreSQL {@code text}.
  */
 @Entity
 @Table(name = "doku_notifications")

@@ -168,14 +168,17 @@ class InputHardeningTest {
 
     @Test
     void notificationTextIsEscapedInTheLog() throws IOException {
-        String marker = "forged" + UUID.randomUUID().toString().substring(0, 8);
+        String marker = "signed" + UUID.randomUUID().toString().substring(0, 8);
+        String forged = "forged" + UUID.randomUUID().toString().substring(0, 8);
         // A C1 control (NEL, a line break to some log readers) in Request-Id, as ISO-8859-1 on the wire.
+        signedNotification(marker + "\u0085INFO fake entry", "{}".getBytes(StandardCharsets.UTF_8));
         RawHttp.send(API_PORT, "POST", Notifications.TARGET, List.of("Content-Type: application/json",
-                "Request-Id: " + marker + "\u0085INFO fake entry", "Signature: HMACSHA256=x"),
+                "Request-Id: " + forged + "\u0085INFO fake entry", "Signature: HMACSHA256=x"),
                 "{}".getBytes(StandardCharsets.UTF_8));
         String log = Files.readString(Path.of("target/test-gateway.log"), StandardCharsets.UTF_8);
         assertTrue(log.contains(marker + "\\u0085INFO fake entry"), "escaped in the log");
         assertFalse(log.contains(marker + "\u0085"), "never raw");
+        assertFalse(log.contains(forged), "an unsigned notification's headers never reach the log");
     }
 
     @Test

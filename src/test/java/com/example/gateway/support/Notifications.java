@@ -19,8 +19,14 @@ public final class Notifications {
     }
 
     public static String body(String invoice, long amount, String type, String status) {
+        return bodyWithAmount(invoice, Long.toString(amount), type, status);
+    }
+
+    /** A body whose {@code order.amount} is the JSON text given (a string, a fraction...), or absent when null. */
+    public static String bodyWithAmount(String invoice, String amountJson, String type, String status) {
+        String amount = amountJson == null ? "" : ", \"amount\": " + amountJson;
         return """
-                {"order": {"invoice_number": "%s", "amount": %d},
+                {"order": {"invoice_number": "%s"%s},
                  "transaction": {"type": "%s", "status": "%s", "date": "%s"},
                  "card_payment": {"masked_card_number": "411111******1111", "approval_code": "123456",
                                   "response_code": "00", "response_message": "PAYMENT APPROVED"},
