@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.support.RequiredProductionSettings;
+import com.example.gateway.support.ProductionSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -40,7 +40,7 @@ class KubernetesManifestsTest {
 
         Map<String, String> environment = container.getEnv().stream()
                 .collect(Collectors.toMap(EnvVar::getName, e -> "set"));
-        assertEquals(List.of(), RequiredProductionSettings.missing(environment, new Properties()),
+        assertEquals(List.of(), ProductionSettings.missing(environment, new Properties()),
                 "the deployment sets every variable production refuses to start without");
     }
 

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
 
-    private final SecretBox box = new SecretBox("a key from the configuration");
+    private final SecretBox box = boxOf("a master key from the configuration, 32+ chars");
     private final byte[] secret = "whsec_c2VjcmV0".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -22,7 +23,11 @@ class SecretBoxTest {
         assertNotEquals(sealed, box.seal(secret, "webhook-endpoint:we_1"), "a fresh nonce each time");
         assertArrayEquals(secret, box.open(sealed, "webhook-endpoint:we_1"));
         assertThrows(IllegalStateException.class, () -> box.open(sealed, "webhook-endpoint:we_2"), "moved to another row");
-        assertThrows(IllegalStateException.class, () -> new SecretBox("another key").open(sealed, "webhook-endpoint:we_1"));
+        assertThrows(IllegalStateException.class, () -> boxOf("another master key from the configuration, 32+").open(sealed, "webhook-endpoint:we_1"));
         assertFalse(SecretBox.isSealed("{\"id\":\"pay_1\"}"));
+    }
+
+    private static SecretBox boxOf(String master) {
+        return new SecretBox(new KnownKeys(List.of(new DerivedKeys(master))), null);
     }
 }
