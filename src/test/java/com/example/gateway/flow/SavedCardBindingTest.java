@@ -130,6 +130,8 @@ class SavedCardBindingTest {
         create(ORDERS, page(again, customer, null)).statusCode(201);
         assertEquals(atDokuForOrders, emulator.transaction(again).orElseThrow().customerId(), "stable per customer");
         as(ORDERS).get("/v1/payments/" + ordersPayment).then().statusCode(200).body("customer_id", equalTo(customer));
+        as(ORDERS).get("/v1/payments/" + ordersPayment + "/events").then().statusCode(200)
+                .body("items[0].data.customer_id", equalTo(customer));
         as(ORDERS).get("/v1/payments?customer_id=" + customer).then().statusCode(200).body("items", hasSize(2));
     }
 
@@ -161,6 +163,20 @@ class SavedCardBindingTest {
                 .body("status", equalTo("SUCCEEDED")).body("customer_id", equalTo(customer));
         as(ORDERS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(204);
         as(ORDERS).get("/v1/customers/" + customer + "/tokens").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aCardDokuNoLongerKeepsIsForgottenOnUnbinding() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String token = saveCard(ORDERS, customer);
+        emulator.reset(); // DOKU forgets every token, as if it had been unbound there directly
+
+        as(ORDERS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(404)
+                .body("code", equalTo("token_not_found"));
+        assertEquals(1, emulator.requests(EmulatorOperation.DELETE_TOKEN).size());
+        assertEquals(0, db.count("SELECT count(*) FROM saved_card_tokens WHERE token_id = $1", token));
+        as(ORDERS).get("/v1/customers/" + customer + "/tokens").then().statusCode(200).body("items", hasSize(0));
+        assertEquals(0, emulator.requests(EmulatorOperation.LIST_TOKENS).size(), "nothing bound: DOKU not asked");
     }
 
     private static String saveCard(String client, String customer) {
