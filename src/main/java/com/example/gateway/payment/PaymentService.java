@@ -48,7 +48,8 @@ public class PaymentService {
 
     /**
      * The id DOKU knows the payment's customer by (null without a customer id). A saved card must have
-     * been handed out to this client's customer: another's token fails here, before anything is stored or sent.
+     * been handed out to this client's customer: another's token fails here, before anything is stored or
+     * sent.
      */
     private Uni<String> dokuCustomerId(String client, NewPayment request) {
         String token = request.card() == null ? null : request.card().token();

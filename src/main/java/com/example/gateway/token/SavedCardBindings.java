@@ -27,7 +27,7 @@ public class SavedCardBindings implements DokuCustomerDirectory {
     private static final String FIND_ID = "SELECT doku_customer_id FROM doku_customers "
             + "WHERE client_name = $1 AND customer_id = $2";
 
-    /** Answers the stored id, including when a concurrent first use stored it first (the no-op update locks and returns it). */
+    /** Answers the stored id, also when a concurrent first use stored it first (the no-op update returns it). */
     private static final String RECORD_ID = "INSERT INTO doku_customers (client_name, customer_id, doku_customer_id, "
             + "created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (client_name, customer_id) "
             + "DO UPDATE SET client_name = EXCLUDED.client_name RETURNING doku_customer_id";

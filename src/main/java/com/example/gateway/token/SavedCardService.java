@@ -37,22 +37,24 @@ public class SavedCardService {
 
     /** Unbinds a token bound to the customer; any other token is "not found", and DOKU is not asked. */
     public Uni<Void> delete(String client, String customerId, String tokenId) {
-        return requireCustomer(client, customerId).chain(customer -> {
-            if (!customer.holds(tokenId)) {
-                return Uni.createFrom().failure(new TokenNotFound());
-            }
-            return doku.deleteToken(Ids.newRequestId(), tokenId, customer.dokuCustomerId())
-                    .onFailure(SavedCardService::unknownAtDoku).recoverWithUni(gone ->
-                            // Unbound at DOKU by other means: the binding is stale, and the token is gone.
-                            bindings.unbind(client, customerId, tokenId).chain(() -> Uni.createFrom().failure(new TokenNotFound())))
-                    .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null))
-                    .chain(deleted -> {
-                        if (!deleted) {
-                            return Uni.createFrom().failure(new DokuRejected("DELETE FAILED"));
-                        }
-                        return bindings.unbind(client, customerId, tokenId);
-                    });
-        });
+        return requireCustomer(client, customerId).chain(customer -> customer.holds(tokenId)
+                ? unbindAtDoku(customer.dokuCustomerId(), tokenId)
+                        .chain(() -> bindings.unbind(client, customerId, tokenId))
+                        // Unbound at DOKU by other means: the binding is stale, and the token is gone.
+                        .onFailure(TokenNotFound.class).call(() -> bindings.unbind(client, customerId, tokenId))
+                : Uni.createFrom().failure(new TokenNotFound()));
+    }
+
+    private Uni<Void> unbindAtDoku(String dokuCustomerId, String tokenId) {
+        return doku.deleteToken(Ids.newRequestId(), tokenId, dokuCustomerId)
+                .onFailure(SavedCardService::unknownAtDoku).transform(unknown -> new TokenNotFound())
+                .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null))
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw new DokuRejected("DELETE FAILED");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<BoundCustomer> requireCustomer(String client, String customerId) {

@@ -89,8 +89,8 @@ class SavedCardBindingTest {
                 .body("code", equalTo("token_not_found"));
 
         assertEquals(before, guardedCalls(), "no call reached DOKU");
-        assertEquals(0, db.count("SELECT count(*) FROM doku_customers WHERE client_name = 'orders' AND customer_id = $1",
-                customer), "a refused token leaves no customer behind");
+        assertEquals(0, db.count("SELECT count(*) FROM doku_customers WHERE client_name = 'orders' "
+                + "AND customer_id = $1", customer), "a refused token leaves no customer behind");
     }
 
     @Test
@@ -141,8 +141,8 @@ class SavedCardBindingTest {
         create(ORDERS, page(newInvoice(), customer, null)).statusCode(201);
         // As if derived under an earlier master key: the stored id is the customer's, not today's derivation.
         String earlier = "gw1-" + UUID.randomUUID().toString().replace("-", "");
-        pool.preparedQuery("UPDATE doku_customers SET doku_customer_id = $3 WHERE client_name = $1 AND customer_id = $2")
-                .execute(Tuple.of("orders", customer, earlier)).await().indefinitely();
+        pool.preparedQuery("UPDATE doku_customers SET doku_customer_id = $3 "
+                        + "WHERE client_name = $1 AND customer_id = $2").execute(Tuple.of("orders", customer, earlier)).await().indefinitely();
 
         String invoice = newInvoice();
         create(ORDERS, page(invoice, customer, null)).statusCode(201);
