@@ -5,15 +5,18 @@ import com.example.gateway.doku.PaymentPageRequest;
 import com.example.gateway.doku.RequestParts;
 import java.util.List;
 
-/** A new payment as the DOKU client takes it: a payment page request or a charge request. */
+/**
+ * A new payment as the DOKU client takes it: a payment page request or a charge request. The customer
+ * goes out under the id DOKU knows them by ({@link DokuCustomerDirectory}), never the client's own.
+ */
 final class DokuRequests {
 
     private DokuRequests() {
     }
 
-    static PaymentPageRequest page(NewPayment p) {
+    static PaymentPageRequest page(NewPayment p, String dokuCustomerId) {
         NewPayment.Card card = p.card();
-        return new PaymentPageRequest(order(p), customer(p.customer()),
+        return new PaymentPageRequest(order(p), customer(p.customer(), dokuCustomerId),
                 card == null ? null : new RequestParts.Card(null, null, null, card.token(), card.save()),
                 p.paymentType().name(), p.autoCapture(), p.acquirer(), p.tenor(),
                 p.callbackUrl(), p.failedUrl(), p.autoRedirect(), p.descriptor(),
@@ -21,9 +24,9 @@ final class DokuRequests {
                 disclaimer(p.disclaimer()), p.overrideNotificationUrl());
     }
 
-    static ChargeRequest charge(NewPayment p) {
+    static ChargeRequest charge(NewPayment p, String dokuCustomerId) {
         NewPayment.Card card = p.card();
-        return new ChargeRequest(order(p), customer(p.customer()),
+        return new ChargeRequest(order(p), customer(p.customer(), dokuCustomerId),
                 new RequestParts.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save()),
                 p.paymentType().name(), p.threeDSecureAuthenticationId());
     }
@@ -34,8 +37,9 @@ final class DokuRequests {
                 : items.stream().map(i -> new RequestParts.LineItem(i.name(), i.price(), i.quantity())).toList());
     }
 
-    private static RequestParts.Customer customer(NewPayment.Customer c) {
-        return c == null ? null : new RequestParts.Customer(c.id(), c.name(), c.email(), c.phone(), c.address(), c.country());
+    private static RequestParts.Customer customer(NewPayment.Customer c, String dokuCustomerId) {
+        return c == null ? null
+                : new RequestParts.Customer(dokuCustomerId, c.name(), c.email(), c.phone(), c.address(), c.country());
     }
 
     private static PaymentPageRequest.Theme theme(NewPayment.Theme t) {

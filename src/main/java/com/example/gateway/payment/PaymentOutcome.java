@@ -85,7 +85,10 @@ public final class PaymentOutcome {
         payment.failureMessage = null;
     }
 
-    /** DOKU's masked number, brand and token: never a full card number. */
+    /**
+     * DOKU's masked number, brand and token: never a full card number. Storing a token binds it to the
+     * payment's client and customer (saved_card_tokens, by the database: migration V8).
+     */
     private static void rememberCard(Payment payment, TransactionReport report) {
         payment.cardMasked = firstNonNull(payment.cardMasked, report.maskedCard());
         payment.cardBrand = firstNonNull(payment.cardBrand, report.brand());

@@ -29,10 +29,13 @@ public class PaymentService {
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
+    private final DokuCustomerDirectory customers;
     private final Clock clock;
 
-    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, Clock clock) {
+    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
+            DokuCustomerDirectory customers, Clock clock) {
         this.schedule = schedule;
+        this.customers = customers;
         this.doku = doku;
         this.payments = payments;
         this.metrics = metrics;
@@ -40,10 +43,27 @@ public class PaymentService {
     }
 
     public Uni<Payment> create(String client, NewPayment request) {
+        return dokuCustomerId(client, request).chain(dokuCustomerId -> create(client, request, dokuCustomerId));
+    }
+
+    /**
+     * The id DOKU knows the payment's customer by (null without a customer id). A saved card must have
+     * been handed out to this client's customer: another's token fails here, before anything is stored or
+     * sent.
+     */
+    private Uni<String> dokuCustomerId(String client, NewPayment request) {
+        String token = request.card() == null ? null : request.card().token();
+        if (token != null) {
+            return customers.idOfHolder(client, request.customerId(), token);
+        }
+        return request.customerId() == null ? Uni.createFrom().nullItem() : customers.idOf(client, request.customerId());
+    }
+
+    private Uni<Payment> create(String client, NewPayment request, String dokuCustomerId) {
         Payment payment = newPending(client, request);
-        // Built before anything is stored, so a request that cannot be turned into DOKU's leaves no row.
+        // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
-                ? doku.paymentPageRequest(DokuRequests.page(request)) : null;
+                ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
         return payments.insert(payment)
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
@@ -57,7 +77,7 @@ public class PaymentService {
                                         schedule.afterPageOpened(p, clock.instant());
                                     })
                                     : recordFailure(payment, failure));
-                    case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request))
+                    case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request, dokuCustomerId))
                             .onItemOrFailure().transformToUni((report, failure) -> failure == null
                                     ? payments.update(payment.id, p -> charged(p, report))
                                     : recordFailure(payment, failure));

@@ -6,42 +6,49 @@ import com.example.gateway.doku.DokuException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.payment.DokuFailures;
 import com.example.gateway.payment.DokuRejected;
-import com.example.gateway.payment.Payment;
 import com.example.gateway.support.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * A customer's saved cards at DOKU. A client reaches only customers it has created payments for:
- * one internal service must not read or unbind another's customers' cards.
+ * A customer's saved cards at DOKU. A client reaches only its own customers (those it has named in a
+ * payment), under the id DOKU knows them by, and of their cards only those DOKU handed out to them
+ * through this client: one internal service must not read, charge or unbind another's customers' cards.
  */
 @ApplicationScoped
 public class SavedCardService {
 
     private final DokuClient doku;
+    private final SavedCardBindings bindings;
 
-    SavedCardService(DokuClient doku) {
+    SavedCardService(DokuClient doku, SavedCardBindings bindings) {
         this.doku = doku;
+        this.bindings = bindings;
     }
 
+    /** The customer's bound cards that DOKU still keeps; DOKU is not asked when none is bound. */
     public Uni<List<SavedCard>> list(String client, String customerId, String type) {
-        return requireCustomer(client, customerId).chain(() -> tokensAtDoku(customerId, type))
-                .map(tokens -> tokens.stream().map(SavedCard::of).toList());
+        return requireCustomer(client, customerId).chain(customer -> customer.tokenIds().isEmpty()
+                ? Uni.createFrom().item(List.<SavedCard>of())
+                : tokensAtDoku(customer.dokuCustomerId(), type).map(tokens -> tokens.stream()
+                        .filter(token -> customer.holds(token.tokenId())).map(SavedCard::of).toList()));
     }
 
-    /** Unbinds a token the customer holds; a token DOKU does not list for this customer is "not found". */
+    /** Unbinds a token bound to the customer; any other token is "not found", and DOKU is not asked. */
     public Uni<Void> delete(String client, String customerId, String tokenId) {
-        return requireCustomer(client, customerId)
-                .chain(() -> tokensAtDoku(customerId, null))
-                .chain(tokens -> {
-                    if (tokens.stream().noneMatch(t -> t.tokenId().equals(tokenId))) {
-                        return Uni.createFrom().failure(new TokenNotFound());
-                    }
-                    return doku.deleteToken(Ids.newRequestId(), tokenId, customerId)
-                            .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null));
-                })
+        return requireCustomer(client, customerId).chain(customer -> customer.holds(tokenId)
+                ? unbindAtDoku(customer.dokuCustomerId(), tokenId)
+                        .chain(() -> bindings.unbind(client, customerId, tokenId))
+                        // Unbound at DOKU by other means: the binding is stale, and the token is gone.
+                        .onFailure(TokenNotFound.class).call(() -> bindings.unbind(client, customerId, tokenId))
+                : Uni.createFrom().failure(new TokenNotFound()));
+    }
+
+    private Uni<Void> unbindAtDoku(String dokuCustomerId, String tokenId) {
+        return doku.deleteToken(Ids.newRequestId(), tokenId, dokuCustomerId)
+                .onFailure(SavedCardService::unknownAtDoku).transform(unknown -> new TokenNotFound())
+                .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw new DokuRejected("DELETE FAILED");
@@ -50,25 +57,18 @@ public class SavedCardService {
                 .replaceWithVoid();
     }
 
-    private Uni<List<CardToken>> tokensAtDoku(String customerId, String type) {
-        return doku.listTokens(Ids.newRequestId(), customerId, type)
-                .onFailure(DokuRejectedException.class).recoverWithUni(failure -> {
-                    // DOKU answers 404 for a customer with no tokens at all.
-                    if (((DokuRejectedException) failure).httpStatus() == 404) {
-                        return Uni.createFrom().item(List.of());
-                    }
-                    return Uni.createFrom().failure(failure);
-                })
+    private Uni<BoundCustomer> requireCustomer(String client, String customerId) {
+        return bindings.customer(client, customerId).map(found -> found.orElseThrow(CustomerNotFound::new));
+    }
+
+    private Uni<List<CardToken>> tokensAtDoku(String dokuCustomerId, String type) {
+        return doku.listTokens(Ids.newRequestId(), dokuCustomerId, type)
+                // DOKU answers 404 for a customer with no tokens at all.
+                .onFailure(SavedCardService::unknownAtDoku).recoverWithItem(List.of())
                 .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null));
     }
 
-    private static Uni<Void> requireCustomer(String client, String customerId) {
-        return Panache.withSession(() -> Payment.count("clientName = ?1 and customerId = ?2", client, customerId))
-                .invoke(count -> {
-                    if (count == 0) {
-                        throw new CustomerNotFound();
-                    }
-                })
-                .replaceWithVoid();
+    private static boolean unknownAtDoku(Throwable failure) {
+        return failure instanceof DokuRejectedException rejected && rejected.httpStatus() == 404;
     }
 }

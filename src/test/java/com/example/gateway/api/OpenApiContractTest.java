@@ -41,7 +41,7 @@ class OpenApiContractTest {
     @Test
     void everyOperationOfTheContractWithItsStatuses() {
         Map<String, String> statuses = Map.ofEntries(
-                Map.entry("post /v1/payments", "201 400 401 409 413 415 422 429 500 502 503 504"),
+                Map.entry("post /v1/payments", "201 400 401 404 409 413 415 422 429 500 502 503 504"),
                 Map.entry("get /v1/payments", "200 400 401 429 500"),
                 Map.entry("get /v1/payments/{id}", "200 401 404 429 500"),
                 Map.entry("get /v1/payments/{id}/events", "200 401 404 429 500"),

@@ -50,8 +50,8 @@ class SavedCardTest {
         as(ORDERS).get("/v1/customers/" + customer + "/tokens").then().statusCode(200).body("items", hasSize(0));
         as(ORDERS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(404)
                 .body("code", equalTo("token_not_found"));
-        create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(502)
-                .body("code", equalTo("doku_rejected"));
+        create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(404)
+                .body("code", equalTo("token_not_found"));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package com.example.gateway.token;
+
+import com.example.gateway.payment.DokuCustomerDirectory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which client's customer DOKU knows by which id ({@code doku_customers}), and which tokens DOKU handed
+ * out to each ({@code saved_card_tokens}). A token is bound by the database as the payment that learnt
+ * it is stored (migration V8), so every path that learns one (charge answer, notification,
+ * reconciliation) binds it; here it is only read, and unbound.
+ */
+@ApplicationScoped
+public class SavedCardBindings implements DokuCustomerDirectory {
+
+    private static final String FIND_ID = "SELECT doku_customer_id FROM doku_customers "
+            + "WHERE client_name = $1 AND customer_id = $2";
+
+    /** Answers the stored id, also when a concurrent first use stored it first (the no-op update returns it). */
+    private static final String RECORD_ID = "INSERT INTO doku_customers (client_name, customer_id, doku_customer_id, "
+            + "created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (client_name, customer_id) "
+            + "DO UPDATE SET client_name = EXCLUDED.client_name RETURNING doku_customer_id";
+
+    private static final String FIND_CUSTOMER = "SELECT c.doku_customer_id, t.token_id FROM doku_customers c "
+            + "LEFT JOIN saved_card_tokens t ON t.client_name = c.client_name AND t.customer_id = c.customer_id "
+            + "WHERE c.client_name = $1 AND c.customer_id = $2";
+
+    private static final String UNBIND = "DELETE FROM saved_card_tokens "
+            + "WHERE client_name = $1 AND customer_id = $2 AND token_id = $3";
+
+    private final Pool db;
+    private final DokuCustomerIds ids;
+    private final Clock clock;
+
+    SavedCardBindings(Pool db, DokuCustomerIds ids, Clock clock) {
+        this.db = db;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Looked up first: a customer keeps the id stored at first use, derived under whatever key was current then. */
+    @Override
+    public Uni<String> idOf(String client, String customerId) {
+        return db.preparedQuery(FIND_ID).execute(Tuple.of(client, customerId))
+                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next().getString(0))
+                        : record(client, customerId));
+    }
+
+    @Override
+    public Uni<String> idOfHolder(String client, String customerId, String tokenId) {
+        return customer(client, customerId).map(found -> found.filter(customer -> customer.holds(tokenId))
+                .orElseThrow(TokenNotFound::new).dokuCustomerId());
+    }
+
+    /** The client's customer with their bound tokens; empty if the client never sent DOKU this customer. */
+    Uni<Optional<BoundCustomer>> customer(String client, String customerId) {
+        return db.preparedQuery(FIND_CUSTOMER).execute(Tuple.of(client, customerId)).map(SavedCardBindings::customer);
+    }
+
+    Uni<Void> unbind(String client, String customerId, String tokenId) {
+        return db.preparedQuery(UNBIND).execute(Tuple.of(client, customerId, tokenId)).replaceWithVoid();
+    }
+
+    private Uni<String> record(String client, String customerId) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return db.preparedQuery(RECORD_ID).execute(Tuple.of(client, customerId, ids.derive(client, customerId), now))
+                .map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private static Optional<BoundCustomer> customer(RowSet<Row> rows) {
+        String dokuCustomerId = null;
+        Set<String> tokens = new HashSet<>();
+        for (Row row : rows) {
+            dokuCustomerId = row.getString("doku_customer_id");
+            if (row.getString("token_id") != null) {
+                tokens.add(row.getString("token_id"));
+            }
+        }
+        return Optional.ofNullable(dokuCustomerId).map(id -> new BoundCustomer(id, Set.copyOf(tokens)));
+    }
+}
