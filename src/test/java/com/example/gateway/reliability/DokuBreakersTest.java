@@ -14,14 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.payment.ReconciliationJob;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.TestPorts;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,6 +48,7 @@ class DokuBreakersTest {
     private static final long SEED = 20261207L;
     private static final String APPROVE = "4111111111111111";
     private static final int REFUSALS = 100;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<EmulatorFault> OUTAGE = Set.of(EmulatorFault.HTTP_503, EmulatorFault.HTTP_500,
             EmulatorFault.HTTP_429, EmulatorFault.DROP_CONNECTION);
 
@@ -50,13 +58,16 @@ class DokuBreakersTest {
     @Inject
     TestDatabase db;
 
+    @Inject
+    ReconciliationJob reconciliation;
+
     @AfterEach
     void calm() {
         emulator.stopChaos();
     }
 
     @Test
-    void anOutageOpensTheBreakerWhichRefusesAtOnceWithoutDokuOrRowsAndClosesWithinSecondsOfRecovery() {
+    void anOutageOpensTheBreakerWhichRefusesAtOnceWithoutDokuOrRowsAndClosesWithinSecondsOfRecovery() throws Exception {
         emulator.reset();
         emulator.retryAfter(null);
         emulator.chaos(SEED, 1.0, OUTAGE, Set.of(EmulatorOperation.CHARGE));
@@ -78,23 +89,32 @@ class DokuBreakersTest {
         assertEquals(1.0, breakerState("charge", "open"));
         assertEquals(1.0, breakerState("capture", "closed"), "the other operations' breakers are not touched");
 
+        // Timed with a plain HTTP client: RestAssured's contract validation would be most of what is measured.
+        // Stopped early if the probe comes due (Retry-After 1), since the probe is meant to reach DOKU.
         int dokuRequests = emulator.requests().size();
         List<String> invoices = new ArrayList<>();
-        long[] micros = new long[REFUSALS];
-        for (int i = 0; i < REFUSALS; i++) {
+        List<Long> micros = new ArrayList<>();
+        // The client's own start-up (connection, class loading) is not the gateway's answer time.
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.api() + "/v1/payments?limit=1"))
+                .header("Authorization", "Bearer " + ORDERS).build(), HttpResponse.BodyHandlers.discarding());
+        boolean probeDue = false;
+        while (micros.size() < REFUSALS && !probeDue) {
             String invoice = newInvoice();
             invoices.add(invoice);
             long start = System.nanoTime();
-            Response answer = sale(invoice);
-            micros[i] = (System.nanoTime() - start) / 1000;
-            assertEquals(503, answer.statusCode());
-            assertEquals("doku_unavailable", answer.path("code"));
-            int retryAfter = Integer.parseInt(answer.header("Retry-After"));
+            HttpResponse<String> answer = plainSale(invoice);
+            micros.add((System.nanoTime() - start) / 1000);
+            assertEquals(503, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"code\":\"doku_unavailable\""), answer.body());
+            int retryAfter = Integer.parseInt(answer.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter + " s: the next probe, at most 3 s away");
+            probeDue = retryAfter == 1;
         }
-        Arrays.sort(micros);
-        long p99 = micros[REFUSALS * 99 / 100 - 1];
-        assertTrue(p99 <= 50_000, "refused at once: p99 " + p99 + " µs");
+        assertTrue(micros.size() >= 20, "refusals timed before the probe came due: " + micros.size());
+        Collections.sort(micros);
+        long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
+        assertTrue(p99 <= 50_000, "refused at once: p99 " + p99 + " µs over " + micros.size() + ", slowest "
+                + micros.subList(Math.max(0, micros.size() - 5), micros.size()));
         assertEquals(dokuRequests, emulator.requests().size(), "no refused charge reached DOKU");
         assertEquals(0, db.count("SELECT count(*) FROM payments WHERE invoice_number = ANY($1)",
                 (Object) invoices.toArray(String[]::new)), "no row left behind");
@@ -113,11 +133,11 @@ class DokuBreakersTest {
         long recoveryMillis = (System.nanoTime() - recovered) / 1_000_000;
         assertEquals(1.0, breakerState("charge", "closed"));
         System.out.printf("FAULT-SUITE outage: failed-before-open=%d refused=%d refusal-p99=%d µs doku-calls-while-open=0 "
-                + "rows-left=0 first-success-after-recovery=%d ms%n", failedBeforeOpen, REFUSALS, p99, recoveryMillis);
+                + "rows-left=0 first-success-after-recovery=%d ms%n", failedBeforeOpen, micros.size(), p99, recoveryMillis);
     }
 
     @Test
-    void checkStatusAlwaysFailingLeavesEveryOtherOperationFullyAvailable() {
+    void checkStatusAlwaysFailingLeavesEveryOtherOperationFullyAvailable() throws Throwable {
         emulator.reset();
         Response authorized = post("/v1/payments", charge(newInvoice(), 50000, "AUTHORIZE", APPROVE));
         assertEquals(201, authorized.statusCode());
@@ -131,6 +151,11 @@ class DokuBreakersTest {
             syncs++;
         }
         assertEquals(1.0, breakerState("check_status", "open"), "check status's own breaker opened after " + syncs);
+        // Reconciliation skips its tick while check status is refused: the due payment is neither claimed nor leased.
+        db.column("UPDATE payments SET next_reconcile_at = now() - interval '1 minute' WHERE id = $1 RETURNING id", syncMe);
+        assertEquals(0, VertxContextSupport.subscribeAndAwait(() -> reconciliation.runOnce()));
+        assertEquals(1, db.count("SELECT count(*) FROM payments WHERE id = $1 AND next_reconcile_at <= now()", syncMe),
+                "left due, not leased");
 
         int asked = 0;
         int succeeded = 0;
@@ -159,6 +184,13 @@ class DokuBreakersTest {
                         && breakerState("check_status", "closed") == 1.0);
         System.out.printf("FAULT-SUITE one-operation-down: check_status 100%% HTTP 500, other operations asked=%d "
                 + "succeeded=%d (%.0f%%)%n", asked, succeeded, 100.0 * succeeded / asked);
+    }
+
+    private static HttpResponse<String> plainSale(String invoice) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.api() + "/v1/payments"))
+                .header("Authorization", "Bearer " + ORDERS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(charge(invoice, 10000, "SALE", APPROVE))).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static Response sale(String invoice) {
