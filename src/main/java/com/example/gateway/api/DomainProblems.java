@@ -47,6 +47,9 @@ final class DomainProblems {
     static Problem of(DomainException refusal) {
         Answer answer = ANSWERS.get(refusal.getClass());
         Problem problem = Problem.of(answer.status(), answer.code(), refusal.title(), refusal.getMessage());
+        if (refusal instanceof DokuUnavailable unavailable && unavailable.retryAfter().isPresent()) {
+            return problem.withRetryAfter(unavailable.retryAfter().get());
+        }
         return refusal instanceof DokuTimeout timeout ? problem.withPaymentId(timeout.paymentId()) : problem;
     }
 }

@@ -1,18 +1,20 @@
 package com.example.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 
 /** An RFC 9457 problem body. Never carries stack traces, card data or secrets. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String code, String detail, List<FieldError> errors,
-        String paymentId) {
+        String paymentId, @JsonIgnore Long retryAfterSeconds) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String title, String detail) {
-        return new Problem(typeOf(code), title, status, code, detail, null, null);
+        return new Problem(typeOf(code), title, status, code, detail, null, null, null);
     }
 
     /** A bare HTTP status (from the HTTP layer or JAX-RS) as a problem with a code of its own. */
@@ -38,11 +40,17 @@ public record Problem(String type, String title, int status, String code, String
 
     public static Problem validation(List<FieldError> errors) {
         return new Problem(typeOf("validation_failed"), "Invalid request", 400, "validation_failed",
-                errors.size() + " invalid field(s)", errors, null);
+                errors.size() + " invalid field(s)", errors, null, null);
     }
 
     public Problem withPaymentId(String id) {
-        return new Problem(type, title, status, code, detail, errors, id);
+        return new Problem(type, title, status, code, detail, errors, id, retryAfterSeconds);
+    }
+
+    /** The {@code Retry-After} header to answer with: when to try again, in whole seconds rounded up (at least 1). */
+    public Problem withRetryAfter(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new Problem(type, title, status, code, detail, errors, paymentId, seconds);
     }
 
     private static String typeOf(String code) {

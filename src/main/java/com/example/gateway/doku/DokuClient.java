@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The gateway's only way to DOKU. Each method serializes its body once, sends those bytes under the
@@ -26,13 +25,21 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class DokuClient {
 
     private final DokuTransport transport;
-    private final DokuCallMetrics metrics;
+    private final DokuBreakers breakers;
     private final ObjectMapper json;
 
-    DokuClient(DokuTransport transport, DokuCallMetrics metrics, ObjectMapper json) {
+    DokuClient(DokuTransport transport, DokuBreakers breakers, ObjectMapper json) {
         this.transport = transport;
-        this.metrics = metrics;
+        this.breakers = breakers;
         this.json = json;
+    }
+
+    /**
+     * Fails with {@link DokuUnavailableException} (saying when to come back) while the circuit breaker of
+     * {@code operation} is open. Check before writing anything for a call, so that a refusal leaves nothing.
+     */
+    public Uni<Void> available(DokuOperation operation) {
+        return breakers.available(operation);
     }
 
     /**
@@ -100,7 +107,7 @@ public class DokuClient {
     }
 
     private <A, R> Uni<R> send(DokuCall call, JavaType answerType, Function<A, R> result) {
-        return onCallersContext(transport.exchange(call))
+        return onCallersContext(breakers.guard(call.operation(), () -> transport.exchange(call)))
                 .onFailure().transform(failure -> settle(call, failure))
                 .onItem().transform(answer -> {
                     R value = this.<A>read(answer.body(), answerType).map(result).orElse(null);
@@ -134,19 +141,13 @@ public class DokuClient {
     }
 
     /** After the retries: what the caller may conclude from the failure. */
-    private Throwable settle(DokuCall call, Throwable failure) {
-        String reason;
-        if (failure instanceof DokuTransientException) {
-            reason = failure.getMessage();
-        } else if (failure instanceof CircuitBreakerOpenException) {
-            metrics.shortCircuited(call.operation());
-            reason = "circuit breaker open";
-        } else {
-            return failure; // a rejection, or a bug: nothing to conclude about DOKU
+    private static Throwable settle(DokuCall call, Throwable failure) {
+        if (!(failure instanceof DokuTransientException)) {
+            return failure; // a rejection, the open breaker's refusal, or a bug: nothing more to conclude
         }
         return call.possiblyDelivered()
-                ? new DokuOutcomeUnknownException(call.operation(), reason)
-                : new DokuUnavailableException(call.operation(), reason);
+                ? new DokuOutcomeUnknownException(call.operation(), failure.getMessage())
+                : new DokuUnavailableException(call.operation(), failure.getMessage());
     }
 
     private byte[] serialize(Object body) {

@@ -32,6 +32,32 @@ public interface DokuConfig {
     @WithDefault("PT5S")
     Duration retryAfterMax();
 
+    /** The circuit breakers, one per DOKU operation (see {@link DokuBreakers} for the policy and why). */
+    Breaker breaker();
+
+    interface Breaker {
+
+        /** How far back the breaker looks: operations that ended within this window (whole seconds). */
+        @WithDefault("PT10S")
+        Duration window();
+
+        /** How many operations the window must hold before their failure rate can open the breaker. */
+        @WithDefault("10")
+        int minimumOperations();
+
+        /** The share of those operations, in percent, that must have failed for the breaker to open. */
+        @WithDefault("50")
+        int failureRatePercent();
+
+        /** How long an open breaker refuses before letting probes through. */
+        @WithDefault("PT3S")
+        Duration openFor();
+
+        /** How many operations go to DOKU as probes once the wait is over; all must succeed to close. */
+        @WithDefault("1")
+        int probes();
+    }
+
     /** Whether DOKU's answer signatures are checked; an answer whose signature does not verify is not trusted. */
     @WithDefault("true")
     boolean verifyResponseSignatures();

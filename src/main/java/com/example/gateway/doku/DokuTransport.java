@@ -18,14 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Sends one {@link DokuCall} and turns the answer into a {@link DokuAnswer} or a {@link DokuException}.
- * Retries (same Request-Id, fresh timestamp and signature) and the circuit breaker are declared here
- * and tuned per environment in application.properties. On top of our backoff, an attempt never goes
+ * Retries (same Request-Id, fresh timestamp and signature) are declared here and tuned per environment
+ * in application.properties; the circuit breakers ({@link DokuBreakers}) sit outside them and see only
+ * the outcome after the last retry. On top of our backoff, an attempt never goes
  * out before the time a 429 or 503 asked for in Retry-After; asked to wait longer than we may, the
  * call ends without another attempt. An answer whose signature does not verify is treated as lost.
  */
@@ -33,8 +33,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Retry(maxRetries = 3, delay = 200, jitter = 100, maxDuration = DokuTransport.RETRY_BUDGET_MILLIS,
         retryOn = DokuTransientException.class, abortOn = DokuRetryAfterTooLongException.class)
 @ExponentialBackoff(factor = 2, maxDelay = 2000)
-@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-        failOn = DokuTransientException.class)
 class DokuTransport {
 
     /** The retry budget ({@code maxDuration}): a Retry-After beyond what is left of it is not waited for. */

@@ -1,9 +1,12 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuOperation;
 import com.example.gateway.doku.DokuOutcomeUnknownException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 import com.example.gateway.support.DomainException;
+import io.smallrye.mutiny.Uni;
 
 /** What a failed DOKU call means to the caller, the same for payments, captures, refunds and tokens. */
 public final class DokuFailures {
@@ -16,13 +19,21 @@ public final class DokuFailures {
         if (failure instanceof DokuRejectedException rejected) {
             return new DokuRejected(rejected.errorCode() + ": " + rejected.errorMessage());
         }
-        if (failure instanceof DokuUnavailableException) {
-            return new DokuUnavailable();
+        if (failure instanceof DokuUnavailableException unavailable) {
+            return new DokuUnavailable(unavailable.retryAfter().orElse(null));
         }
         if (failure instanceof DokuOutcomeUnknownException) {
             return new DokuTimeout(paymentId);
         }
         throw new IllegalArgumentException("not a DOKU failure", failure);
+    }
+
+    /**
+     * Fails with {@link DokuUnavailable} while the breaker of {@code operation} is open: checked before
+     * anything is written for a DOKU call, so that the refusal is immediate and leaves no row behind.
+     */
+    public static Uni<Void> whileAvailable(DokuClient doku, DokuOperation operation) {
+        return doku.available(operation).onFailure(DokuUnavailableException.class).transform(failure -> of(failure, null));
     }
 
     public static boolean isDokuFailure(Throwable failure) {

@@ -1,11 +1,21 @@
 package com.example.gateway.payment;
 
 import com.example.gateway.support.DomainException;
+import java.time.Duration;
+import java.util.Optional;
 
 /** DOKU could not be reached, or the circuit is open: nothing was done for certain. */
 public final class DokuUnavailable extends DomainException {
 
-    public DokuUnavailable() {
+    private final Duration retryAfter;
+
+    /** @param retryAfter when the client may try again (the breaker's next probe), or null if not known */
+    public DokuUnavailable(Duration retryAfter) {
         super("DOKU unavailable", "DOKU could not be reached; nothing was done");
+        this.retryAfter = retryAfter;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

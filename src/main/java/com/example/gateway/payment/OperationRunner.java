@@ -1,5 +1,7 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuOperation;
 import com.example.gateway.doku.DokuOutcomeUnknownException;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
@@ -14,9 +16,10 @@ import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
- * The write-ahead life of a capture or refund: under the payment's row lock, check the rules and
- * store the operation PENDING with its Request-Id; call DOKU outside any transaction; then, under
- * the lock again, record the answer, or UNKNOWN when none came.
+ * The write-ahead life of a capture or refund: refused at once while DOKU's breaker for it is open;
+ * then, under the payment's row lock, check the rules and store the operation PENDING with its
+ * Request-Id; call DOKU outside any transaction; then, under the lock again, record the answer, or
+ * UNKNOWN when none came.
  */
 @ApplicationScoped
 class OperationRunner {
@@ -31,14 +34,16 @@ class OperationRunner {
     record Done(Payment payment, PaymentOperation operation) {
     }
 
+    private final DokuClient doku;
     private final Reconciler reconciler;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    OperationRunner(Reconciler reconciler, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
-            Clock clock) {
+    OperationRunner(DokuClient doku, Reconciler reconciler, Payments payments, PaymentMetrics metrics,
+            ReconcileSchedule schedule, Clock clock) {
+        this.doku = doku;
         this.schedule = schedule;
         this.reconciler = reconciler;
         this.payments = payments;
@@ -52,7 +57,9 @@ class OperationRunner {
      */
     Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, String idempotencyKey,
             Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
-        return reconciler.settleDoubtFirst(client, paymentId)
+        DokuOperation call = kind == PaymentOperation.Kind.CAPTURE ? DokuOperation.CAPTURE : DokuOperation.REFUND;
+        return DokuFailures.whileAvailable(doku, call)
+                .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
                 .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
                     Payments.ownedBy(client, payment);
                     return earlierAttempt(paymentId, idempotencyKey).chain(earlier -> {

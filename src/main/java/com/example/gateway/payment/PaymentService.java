@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
 import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuOperation;
 import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.DokuUnavailableException;
 import com.example.gateway.doku.TransactionReport;
@@ -65,7 +66,9 @@ public class PaymentService {
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
-        return payments.insert(payment)
+        DokuOperation call = request.flow() == PaymentFlow.PAYMENT_PAGE ? DokuOperation.PAYMENT_PAGE : DokuOperation.CHARGE;
+        return DokuFailures.whileAvailable(doku, call)
+                .chain(() -> payments.insert(payment))
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))

@@ -1,5 +1,8 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.doku.DokuClient;
+import com.example.gateway.doku.DokuOperation;
+import com.example.gateway.doku.DokuUnavailableException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Reconciles payments whose time has come. Safe with several replicas: each batch is claimed with
  * {@code FOR UPDATE SKIP LOCKED} and leased by pushing its next time forward, so no two replicas
- * work on the same payment; a replica that dies leaves the lease to run out.
+ * work on the same payment; a replica that dies leaves the lease to run out. Its share of DOKU is
+ * bounded: one payment at a time per replica (one DOKU operation, with its retries, in flight), and no
+ * overlapping runs; it goes through the same per-operation breakers as the API (see runOnce).
  */
 @ApplicationScoped
 public class ReconciliationJob {
@@ -26,10 +31,12 @@ public class ReconciliationJob {
 
     private final Pool db;
     private final Reconciler reconciler;
+    private final DokuClient doku;
     private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, PaymentConfig config, Clock clock) {
+    ReconciliationJob(Pool db, Reconciler reconciler, DokuClient doku, PaymentConfig config, Clock clock) {
+        this.doku = doku;
         this.settings = config.reconciliation();
         this.db = db;
         this.reconciler = reconciler;
@@ -43,8 +50,21 @@ public class ReconciliationJob {
         return runOnce().replaceWithVoid();
     }
 
-    /** Claims and reconciles one batch of due payments; answers how many. */
+    /**
+     * Claims and reconciles one batch of due payments; answers how many. While DOKU's check-status
+     * breaker is open the tick is skipped (0): nothing is claimed, so no payment spends one of its
+     * reconciliation attempts on a refusal, and the batch is taken up on the first tick after a probe.
+     */
     public Uni<Integer> runOnce() {
+        return doku.available(DokuOperation.CHECK_STATUS)
+                .onItem().transformToUni(ignored -> claimAndReconcile())
+                .onFailure(DokuUnavailableException.class).recoverWithItem(refused -> {
+                    LOG.debugf("Reconciliation skipped: %s", refused.getMessage());
+                    return 0;
+                });
+    }
+
+    private Uni<Integer> claimAndReconcile() {
         Instant now = clock.instant();
         return db.preparedQuery("UPDATE payments SET next_reconcile_at = $2 WHERE id IN ("
                         + "SELECT id FROM payments WHERE next_reconcile_at <= $1 ORDER BY next_reconcile_at "

@@ -22,6 +22,7 @@ import com.example.gateway.webhook.WebhookUrlNotAllowed;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ class DomainProblemsTest {
                 "Void must be for the full amount", "An authorization is voided whole: 90000");
         answer(new DokuRejected("INVALID_PARAMETER: bad"), 502, "doku_rejected", "DOKU rejected the request",
                 "INVALID_PARAMETER: bad");
-        answer(new DokuUnavailable(), 503, "doku_unavailable", "DOKU unavailable",
+        answer(new DokuUnavailable(null), 503, "doku_unavailable", "DOKU unavailable",
                 "DOKU could not be reached; nothing was done");
         answer(new WebhookEndpointNotFound(), 404, "webhook_endpoint_not_found", "Webhook endpoint not found",
                 "No webhook endpoint with this id for this client");
@@ -74,12 +75,20 @@ class DomainProblemsTest {
     }
 
     private static void answer(DomainException refusal, int status, String code, String title, String detail) {
-        ANSWERS.put(refusal, new Problem("urn:problem:doku-gateway:" + code, title, status, code, detail, null, null));
+        ANSWERS.put(refusal, new Problem("urn:problem:doku-gateway:" + code, title, status, code, detail, null, null, null));
     }
 
     @Test
     void eachRefusalAnswersWithItsProblem() {
         ANSWERS.forEach((refusal, problem) -> assertEquals(problem, ProblemMapper.known(refusal), refusal.getMessage()));
+    }
+
+    @Test
+    void anOpenBreakersNextProbeIsTheRetryAfterInWholeSecondsRoundedUp() {
+        assertEquals(3L, ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(2001))).retryAfterSeconds());
+        assertEquals(1L, ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(1))).retryAfterSeconds());
+        assertEquals("3", ProblemMapper.toResponse(ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(2500))))
+                .getHeaderString("Retry-After"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +18,7 @@ import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A DOKU outage met by many creations at once: every caller gets its 503 promptly, the write-ahead
- * rows are withdrawn, no connection is left idle in a transaction, and the gateway stays ready.
+ * rows are withdrawn, no connection is left idle in a transaction, and the gateway stays ready; the
+ * charge breaker, opened by so many failed charges, closes again once DOKU answers.
  */
 @QuarkusTest
 class DokuOutageTest {
@@ -67,9 +71,13 @@ class DokuOutageTest {
         assertEquals(0, db.count("SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"),
                 "no connection left holding a transaction");
         given().port(TestPorts.management()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        // The invoices are free again: the same charge goes through once DOKU is back.
-        as(ORDERS).body(charge(invoices.get(0), 1000, "SALE", "4111111111111111")).post("/v1/payments")
-                .then().statusCode(201).body("status", equalTo("SUCCEEDED"));
+        // The invoices are free again: the same charge goes through once DOKU is back. Twenty failed charges
+        // have opened the charge breaker, so that is once its probe, a few seconds on, finds DOKU answering.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(ORDERS).body(charge(invoices.get(0), 1000, "SALE", "4111111111111111"))
+                        .post("/v1/payments").statusCode() == 201);
+        given().port(TestPorts.management()).get("/q/metrics").then()
+                .body(containsString("doku_breaker_state{operation=\"charge\",state=\"closed\"} 1.0"));
     }
 
     private static Map<Integer, Integer> fireConcurrently(List<String> invoices) throws Exception {

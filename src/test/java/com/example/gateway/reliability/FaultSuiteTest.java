@@ -35,12 +35,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Concurrent clients run charges, authorizations, captures, refunds and payment pages while the
  * emulator injects random faults (fixed seed) into DOKU's answers and notifications. After
- * reconciliation, the gateway and DOKU must agree on every payment and no money may have moved twice.
+ * reconciliation, the gateway and DOKU must agree on every payment and no money may have moved twice;
+ * and the gateway must stay available: transient faults are absorbed by the retries, not turned into 503s.
  */
 @QuarkusTest
 class FaultSuiteTest {
@@ -48,7 +50,8 @@ class FaultSuiteTest {
     private static final long SEED = 20261123L;
     private static final int OPERATIONS = 520;
     private static final int CLIENTS = 8;
-    private static final double FAULT_RATE = 0.3;
+    /** Up to this fault rate the retries must absorb the faults: nearly every operation succeeds, none is refused. */
+    private static final double ABSORBED_RATE = 0.3;
     private static final String APPROVE = "4111111111111111";
 
     @Inject
@@ -71,16 +74,18 @@ class FaultSuiteTest {
         clock.reset();
     }
 
-    @Test
-    void moneyStaysConsistentUnderRandomDokuFaults() throws Exception {
+    /** 30 %: the availability promised (issue 19); 50 %: measured for the README's table, the invariants held. */
+    @ParameterizedTest(name = "fault rate {0}")
+    @ValueSource(doubles = {0.3, 0.5})
+    void moneyStaysConsistentUnderRandomDokuFaults(double faultRate) throws Exception {
         emulator.reset();
         emulator.retryAfter(null);
-        emulator.chaos(SEED, FAULT_RATE, Set.of(EmulatorFault.HTTP_500, EmulatorFault.HTTP_503, EmulatorFault.HTTP_429,
+        emulator.chaos(SEED, faultRate, Set.of(EmulatorFault.HTTP_500, EmulatorFault.HTTP_503, EmulatorFault.HTTP_429,
                         EmulatorFault.ANSWER_LOST, EmulatorFault.DROP_CONNECTION, EmulatorFault.DELAY,
                         EmulatorFault.DUPLICATE_NOTIFICATION, EmulatorFault.HOLD_NOTIFICATION),
                 Set.of(EmulatorOperation.PAYMENT_PAGE, EmulatorOperation.CHARGE, EmulatorOperation.CAPTURE, EmulatorOperation.REFUND));
 
-        runClients();
+        runClients(faultRate);
 
         emulator.stopChaos();
         emulator.releaseHeldNotifications();
@@ -91,16 +96,30 @@ class FaultSuiteTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> reconcileAll(ids), open -> open == 0);
 
         Figures figures = check(ids);
-        System.out.printf("FAULT-SUITE seed=%d operations=%d answers=%s doku-requests=%d faulted=%d (%.0f%%) payments=%d "
+        int succeeded = answers.entrySet().stream().filter(a -> a.getKey() / 100 == 2).mapToInt(a -> a.getValue().get()).sum();
+        int unavailable = answers.getOrDefault(503, new AtomicInteger()).get();
+        double availability = (double) succeeded / sent.get();
+        System.out.printf("FAULT-SUITE seed=%d fault-rate=%.0f%% operations=%d answers=%s availability=%.1f%% answered-503=%d "
+                        + "doku-requests=%d faulted=%d (%.0f%%) payments=%d "
                         + "succeeded-operations=%d effects-mismatch=%d state-mismatch=%d overspend=%d unknown-left=%d "
                         + "stuck-transactions=%d stuck-keys=%d%n",
-                SEED, sent.get(), new TreeMap<>(answers), figures.dokuRequests, figures.faulted,
+                SEED, 100 * faultRate, sent.get(), new TreeMap<>(answers), 100 * availability, unavailable,
+                figures.dokuRequests, figures.faulted,
                 100.0 * figures.faulted / Math.max(1, figures.dokuRequests), ids.size(), figures.succeededOperations,
                 figures.effectsMismatch, figures.stateMismatch, figures.overspend, figures.unknownLeft,
                 figures.stuckTransactions, figures.stuckKeys);
 
         assertTrue(sent.get() >= 500, "at least 500 operations");
         assertTrue(figures.faulted >= 0.25 * figures.dokuRequests, "at least a quarter of DOKU's answers faulted");
+        // Availability: the retries (same Request-Id, DOKU replays) absorb transient faults, and the breakers,
+        // judging operations after their retries, stay closed: nobody is refused for faults that were absorbed.
+        if (faultRate <= ABSORBED_RATE) {
+            assertTrue(availability >= 0.97, "at least 97 % of operations succeed: " + 100 * availability + " %");
+            assertEquals(0, unavailable, "no operation answered 503 doku_unavailable");
+        } else {
+            // Beyond it, operations whose four attempts all failed are lost, but the breakers still stay closed.
+            assertTrue(availability >= 0.8, "at least 80 % of operations succeed: " + 100 * availability + " %");
+        }
         assertEquals(0, figures.effectsMismatch, "one DOKU effect per succeeded operation, none for a failed one");
         assertEquals(0, figures.stateMismatch, "gateway and DOKU agree on every payment");
         assertEquals(0, figures.overspend, "never refunded more than captured");
@@ -110,7 +129,7 @@ class FaultSuiteTest {
         given().port(TestPorts.management()).get("/q/health/ready").then().statusCode(200);
     }
 
-    private void runClients() throws Exception {
+    private void runClients(double faultRate) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> clients = new ArrayList<>();
@@ -119,7 +138,7 @@ class FaultSuiteTest {
                 int client = c;
                 clients.add(pool.submit(() -> {
                     for (int i = 0; sent.get() < OPERATIONS; i++) {
-                        scenario(random, "FS-" + client + "-" + i + "-" + SEED % 1000);
+                        scenario(random, "FS" + Math.round(100 * faultRate) + "-" + client + "-" + i + "-" + SEED % 1000);
                     }
                     return null;
                 }));
