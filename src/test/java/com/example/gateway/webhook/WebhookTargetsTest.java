@@ -14,25 +14,52 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.TestPorts;
+import com.example.gateway.support.WebhookReceiver;
+import com.example.gateway.support.WebhookReceiver.Inbox;
 import com.example.gateway.support.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Webhook targets under the test profile, where loopback is opened for the tests' own receivers: the
- * gateway's own ports stay refused all the same, and a failed attempt's {@code last_error} names no address.
+ * Webhook targets under the test settings, where loopback is opened for the tests' own receivers: the
+ * gateway's own ports stay refused all the same, a failed attempt's {@code last_error} names no address,
+ * and a delivery goes to the address that was vetted. One name is scripted ({@link ScriptedHostResolver})
+ * and resolvable nowhere else, so that a delivery that reaches it cannot have looked it up a second time.
  */
 @QuarkusTest
+@TestProfile(WebhookTargetsTest.ScriptedName.class)
 class WebhookTargetsTest {
+
+    private static final String SCRIPTED = "receiver.webhook.test";
+    private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+    public static class ScriptedName implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.webhooks.allowed-hosts", "localhost,127.0.0.1," + SCRIPTED);
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(ScriptedHostResolver.class);
+        }
+    }
+
+    @Inject
+    ScriptedHostResolver resolver;
 
     @Inject
     TestDatabase db;
@@ -73,6 +100,18 @@ class WebhookTargetsTest {
         assertFalse(error.contains("127.0.0.1") || error.contains("localhost") || error.contains(":" + closedPort),
                 "names no address: " + error);
         assertEquals(null, delivery.get("last_response_status"));
+    }
+
+    @Test
+    void theDeliveryConnectsToTheVettedAddressWithTheUrlsHostHeader() throws Exception {
+        resolver.answer(SCRIPTED, "127.0.0.1");
+        Inbox inbox = RECEIVER.inbox();
+        int port = URI.create(inbox.url()).getPort();
+        Webhooks.register(ORDERS, "http://" + SCRIPTED + ":" + port + URI.create(inbox.url()).getPath());
+        String payment = create(ORDERS, paymentPage(newInvoice(), 33000)).statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryOf(payment).get("status"), "delivered"::equals);
+        assertEquals(SCRIPTED + ":" + port, inbox.received().get(0).header("host"));
     }
 
     private static Map<String, Object> deliveryOf(String paymentId) {
