@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * A client's webhook endpoints: registered once {@link WebhookTargets} allows the URL, each with its own signing
- * secret (stored sealed, shown once), rotated with a day's overlap. Another client's endpoint is "not found".
+ * A client's webhook endpoints: registered once {@link WebhookTargets} allows the URL, each with its own
+ * signing secret (stored sealed, shown once), rotated with a day's overlap. Another client's endpoint is
+ * "not found".
  */
 @ApplicationScoped
 public class WebhookEndpoints {
@@ -46,7 +47,8 @@ public class WebhookEndpoints {
     /** Registers the endpoint; the answer shows its secret, the only time it is shown. */
     public Uni<WebhookEndpoint> create(String client, NewWebhookEndpoint request) {
         return targets.vet(request.url())
-                .onFailure(TargetRefused.class).transform(refused -> new WebhookUrlNotAllowed(((TargetRefused) refused).reason.detail))
+                .onFailure(TargetRefused.class)
+                .transform(refused -> new WebhookUrlNotAllowed(((TargetRefused) refused).reason.detail))
                 .chain(vetted -> insert(client, request));
     }
 
