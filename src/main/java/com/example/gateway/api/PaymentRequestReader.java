@@ -16,6 +16,7 @@ import com.example.gateway.payment.NewPayment.Promo;
 import com.example.gateway.payment.NewPayment.Theme;
 import com.example.gateway.payment.PaymentFlow;
 import com.example.gateway.payment.PaymentType;
+import com.example.gateway.webhook.AllowedHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,14 +58,16 @@ public final class PaymentRequestReader {
     private static final String ONLY_FOR_CHARGE = "is only allowed for the CHARGE flow";
 
     private final JsonFieldReader body;
+    private final AllowedHosts notificationHosts;
     /** Null when invalid: the rules that depend on it are then skipped. */
     private final PaymentFlow flow;
     /** Null when invalid: the rules that depend on it are then skipped. */
     private final PaymentType type;
     private final Long amount;
 
-    private PaymentRequestReader(JsonNode json) {
+    private PaymentRequestReader(JsonNode json, AllowedHosts notificationHosts) {
         body = JsonFieldReader.root(json, FIELDS);
+        this.notificationHosts = notificationHosts;
         JsonFieldReader flowField = body.field("flow");
         flow = flowField.isPresent() ? flowField.enumValue(FLOWS) : PAYMENT_PAGE;
         JsonFieldReader typeField = body.field("payment_type");
@@ -72,9 +75,13 @@ public final class PaymentRequestReader {
         amount = body.required("amount").money();
     }
 
-    /** The validated request, or a {@link ValidationException} listing every invalid field. */
-    public static NewPayment read(JsonNode json) {
-        return new PaymentRequestReader(json).read();
+    /**
+     * The validated request, or a {@link ValidationException} listing every invalid field.
+     *
+     * @param notificationHosts the hosts {@code override_notification_url} may name
+     */
+    public static NewPayment read(JsonNode json, AllowedHosts notificationHosts) {
+        return new PaymentRequestReader(json, notificationHosts).read();
     }
 
     private NewPayment read() {
@@ -112,8 +119,7 @@ public final class PaymentRequestReader {
         List<String> allowBins = body.field("allow_bins").array(bin -> bin.matching(BIN, "must be 6 to 8 digits"));
         List<Integer> allowTenors = body.field("allow_tenors").array(tenorValue -> tenorValue.integer(1, 60));
         Disclaimer disclaimer = disclaimer();
-        String overrideNotificationUrl = body.field("override_notification_url").text(1, MAX_URL_LENGTH,
-                value -> isAbsoluteUrl(value, Set.of("https")), "must be an absolute https URL");
+        String overrideNotificationUrl = notificationUrl(body.field("override_notification_url"));
 
         body.throwIfInvalid();
         return new NewPayment(invoiceNumber, amount, flow, type, autoCapture, acquirer, tenor, lineItems, customer,
@@ -281,6 +287,17 @@ public final class PaymentRequestReader {
     private static String webUrl(JsonFieldReader field) {
         return field.text(1, MAX_URL_LENGTH, value -> isAbsoluteUrl(value, Set.of("http", "https")),
                 "must be an absolute http or https URL");
+    }
+
+    /** DOKU's signed notification goes there: an https URL on a host of the allow-list only. */
+    private String notificationUrl(JsonFieldReader field) {
+        String url = field.text(1, MAX_URL_LENGTH, value -> isAbsoluteUrl(value, Set.of("https")),
+                "must be an absolute https URL");
+        if (url != null && !notificationHosts.permits(URI.create(url))) {
+            field.reject("must name a host the gateway allows for notifications");
+            return null;
+        }
+        return url;
     }
 
     private static boolean isAbsoluteUrl(String value, Set<String> schemes) {

@@ -11,6 +11,7 @@ import com.example.gateway.payment.Reconciler;
 import com.example.gateway.payment.RefundService;
 import com.example.gateway.payment.RefundView;
 import com.example.gateway.support.Ids;
+import com.example.gateway.webhook.AllowedHosts;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -43,9 +45,11 @@ public class PaymentResource {
     private final IdempotencyKeys idempotency;
     private final PaymentListing listing;
     private final PaymentEvents events;
+    private final AllowedHosts notificationHosts;
 
     PaymentResource(PaymentService creation, CaptureService captures, RefundService refunds, Reconciler reconciler,
-            Payments payments, IdempotencyKeys idempotency, PaymentListing listing, PaymentEvents events) {
+            Payments payments, IdempotencyKeys idempotency, PaymentListing listing, PaymentEvents events,
+            NotificationUrlConfig notificationUrls) {
         this.creation = creation;
         this.captures = captures;
         this.refunds = refunds;
@@ -54,6 +58,7 @@ public class PaymentResource {
         this.idempotency = idempotency;
         this.listing = listing;
         this.events = events;
+        this.notificationHosts = new AllowedHosts(notificationUrls.allowedHosts().orElse(List.of()));
     }
 
     @POST
@@ -61,7 +66,7 @@ public class PaymentResource {
     public Uni<Response> create(@Context ContainerRequestContext request, byte[] body) {
         String client = Caller.of(request);
         String idempotencyKey = IdempotencyKeys.of(request);
-        NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body));
+        NewPayment payment = PaymentRequestReader.read(JsonBodies.parse(body), notificationHosts);
         return idempotent(client, idempotencyKey, "/v1/payments", body, () -> creation.create(client, payment)
                 .map(created -> Response.status(201).entity(PaymentView.ofNew(created)).build()));
     }

@@ -35,7 +35,7 @@ record Attempt(Integer status, String retryAfter, String error) {
     /** The metric tag: the status class, 410 and 429 on their own, or why no answer came. */
     String result() {
         if (status == null) {
-            // Each error names its kind first: "timeout: …", "no answer: …", "not allowed: …", "not signed: …".
+            // Each error names its kind first: "timeout: …", "no answer: …", "refused: …", "not signed: …".
             return error.substring(0, error.indexOf(':')).replace(' ', '_');
         }
         return status == 410 || status == 429 ? Integer.toString(status) : status / 100 + "xx";

@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class DevWebhookInbox {
 
+    /** Where the inbox receives (DevWebhookInboxResource): the one webhook target on the gateway's own API port. */
+    public static final String RECEIVE_PATH = "/dev/webhook-inbox/receive";
+
     private static final int KEPT = 100;
 
     /** A request as received, with the result of its signature check. */

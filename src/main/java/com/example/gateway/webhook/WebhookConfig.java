@@ -20,6 +20,19 @@ public interface WebhookConfig {
     Optional<List<String>> allowedHosts();
 
     /**
+     * Networks (CIDRs) a webhook host may resolve into although they are not the public internet: the
+     * cluster's Service range ({@code 10.96.0.0/12}), loopback in dev and test. None: public addresses only.
+     * This replica's own interface addresses stay refused either way.
+     */
+    Optional<List<String>> allowedNetworks();
+
+    /** Ports a webhook URL may name: ports and ranges ({@code 443}, {@code 8000-8999}). The gateway's own never. */
+    List<String> allowedPorts();
+
+    /** Whether a webhook URL must be https; only dev and test turn it off (their receivers are plain http). */
+    boolean requireHttps();
+
+    /**
      * How long to wait before each attempt of a delivery: the first entry before the first attempt, and
      * so on; after the last attempt a delivery that never got a 2xx is failed. Standard Webhooks' by default.
      */

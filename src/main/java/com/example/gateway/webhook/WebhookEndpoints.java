@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * A client's webhook endpoints: registered against the allow-list of hosts, each with its own signing
- * secret (stored sealed, shown once), rotated with a day's overlap. Another client's endpoint is "not found".
+ * A client's webhook endpoints: registered once {@link WebhookTargets} allows the URL, each with its own
+ * signing secret (stored sealed, shown once), rotated with a day's overlap. Another client's endpoint is
+ * "not found".
  */
 @ApplicationScoped
 public class WebhookEndpoints {
@@ -33,21 +34,25 @@ public class WebhookEndpoints {
 
     private final Pool db;
     private final SecretBox box;
-    private final AllowedHosts allowedHosts;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookEndpoints(Pool db, SecretBox box, AllowedHosts allowedHosts, Clock clock) {
+    WebhookEndpoints(Pool db, SecretBox box, WebhookTargets targets, Clock clock) {
         this.db = db;
         this.box = box;
-        this.allowedHosts = allowedHosts;
+        this.targets = targets;
         this.clock = clock;
     }
 
     /** Registers the endpoint; the answer shows its secret, the only time it is shown. */
     public Uni<WebhookEndpoint> create(String client, NewWebhookEndpoint request) {
-        if (!allowedHosts.permits(request.url())) {
-            return Uni.createFrom().failure(new WebhookUrlNotAllowed());
-        }
+        return targets.vet(request.url())
+                .onFailure(TargetRefused.class)
+                .transform(refused -> new WebhookUrlNotAllowed(((TargetRefused) refused).reason.detail))
+                .chain(vetted -> insert(client, request));
+    }
+
+    private Uni<WebhookEndpoint> insert(String client, NewWebhookEndpoint request) {
         String id = Ids.newId("we");
         SigningSecret secret = SigningSecret.random();
         String[] types = request.eventTypes() == null ? null

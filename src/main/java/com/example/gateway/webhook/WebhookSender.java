@@ -1,11 +1,12 @@
 package com.example.gateway.webhook;
 
-import com.example.gateway.support.LogSafe;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
@@ -16,18 +17,21 @@ import java.time.Duration;
 /**
  * Sends one signed delivery over Vert.x's non-blocking web client: the exact bytes that were signed,
  * no redirects followed (they could lead off the allow-list), the receiver's body discarded unread, and
- * the whole exchange bounded by the request timeout. Never fails: every outcome is an {@link Attempt}.
+ * the whole exchange bounded by the request timeout. The URL is vetted again at each attempt (the
+ * settings may have narrowed, the name may resolve elsewhere now) and the connection goes to the very
+ * address that was vetted; the Host header and TLS server name stay the URL's. Never fails: every
+ * outcome is an {@link Attempt}, and none names an address.
  */
 @ApplicationScoped
 class WebhookSender {
 
     private final WebClient client;
     private final Duration timeout;
-    private final AllowedHosts allowedHosts;
+    private final WebhookTargets targets;
 
-    WebhookSender(Vertx vertx, WebhookConfig config, AllowedHosts allowedHosts) {
+    WebhookSender(Vertx vertx, WebhookConfig config, WebhookTargets targets) {
         this.timeout = config.requestTimeout();
-        this.allowedHosts = allowedHosts;
+        this.targets = targets;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
                 .setConnectTimeout((int) timeout.toMillis())
@@ -35,11 +39,14 @@ class WebhookSender {
     }
 
     Uni<Attempt> send(String url, String webhookId, long timestamp, String signature, byte[] body) {
-        // Checked again at each attempt: the allow-list may have been narrowed since the endpoint was registered.
-        if (!allowedHosts.permits(URI.create(url))) {
-            return Uni.createFrom().item(Attempt.failed("not allowed: the host is no longer on the allow-list"));
-        }
-        return client.postAbs(url)
+        return targets.vet(URI.create(url))
+                .chain(vetted -> post(vetted, webhookId, timestamp, signature, body))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(WebhookSender::noAnswer);
+    }
+
+    private Uni<Attempt> post(WebhookTargets.Vetted target, String webhookId, long timestamp, String signature, byte[] body) {
+        return client.requestAbs(HttpMethod.POST, SocketAddress.inetSocketAddress(target.address()), target.url().toString())
                 .timeout(timeout.toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader("webhook-id", webhookId)
@@ -47,16 +54,21 @@ class WebhookSender {
                 .putHeader("webhook-signature", signature)
                 .as(BodyCodec.none())
                 .sendBuffer(Buffer.buffer(body))
-                .map(response -> Attempt.answered(response.statusCode(), response.getHeader("Retry-After")))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(WebhookSender::noAnswer);
+                .map(response -> Attempt.answered(response.statusCode(), response.getHeader("Retry-After")));
     }
 
+    /**
+     * Why no answer came, by kind only: the messages of connection failures name the host and the
+     * address it resolved to, which would make {@code last_error} a scanner's readout.
+     */
     private static Attempt noAnswer(Throwable failure) {
+        if (failure instanceof TargetRefused refused) {
+            return Attempt.failed("refused: " + refused.reason.words);
+        }
         // Mutiny's, Vert.x's request and Netty's connect timeouts all name themselves so.
         return Attempt.failed(failure.getClass().getSimpleName().contains("Timeout")
                 ? "timeout: no answer within the request timeout"
-                : "no answer: " + LogSafe.of(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+                : "no answer: " + failure.getClass().getSimpleName());
     }
 
     @PreDestroy

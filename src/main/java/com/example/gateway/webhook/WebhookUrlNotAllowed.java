@@ -2,10 +2,13 @@ package com.example.gateway.webhook;
 
 import com.example.gateway.support.DomainException;
 
-/** The URL's host is not on the allow-list (GATEWAY_WEBHOOK_ALLOWED_HOSTS). */
+/**
+ * The URL is not a webhook target the gateway sends to (see {@link WebhookTargets}). The detail says
+ * which rule refused it, but of the resolved address only that it is not allowed.
+ */
 public class WebhookUrlNotAllowed extends DomainException {
 
-    public WebhookUrlNotAllowed() {
-        super("Webhook URL not allowed", "The URL's host is not on the gateway's allow-list of webhook hosts");
+    public WebhookUrlNotAllowed(String detail) {
+        super("Webhook URL not allowed", detail);
     }
 }

@@ -68,8 +68,8 @@ class DomainProblemsTest {
                 "No webhook delivery with this id for this client");
         answer(new WebhookEndpointDisabled(), 409, "webhook_endpoint_disabled", "Webhook endpoint disabled",
                 "The delivery's endpoint is disabled (it answered 410 Gone); register a new one");
-        answer(new WebhookUrlNotAllowed(), 422, "webhook_url_not_allowed", "Webhook URL not allowed",
-                "The URL's host is not on the gateway's allow-list of webhook hosts");
+        answer(new WebhookUrlNotAllowed("The URL must be https"), 422, "webhook_url_not_allowed",
+                "Webhook URL not allowed", "The URL must be https");
         ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
                 "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.gateway.payment.NewPayment;
 import com.example.gateway.payment.PaymentFlow;
 import com.example.gateway.payment.PaymentType;
+import com.example.gateway.webhook.AllowedHosts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class PaymentRequestReaderTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The hosts override_notification_url may name in these tests. */
+    private static final AllowedHosts NOTIFICATION_HOSTS = new AllowedHosts(List.of("hooks.example.com"));
 
     private static final String FULL_PAGE = """
             {
@@ -64,7 +67,7 @@ class PaymentRequestReaderTest {
 
     @Test
     void readsAFullPaymentPageRequest() throws Exception {
-        NewPayment payment = PaymentRequestReader.read(json(FULL_PAGE));
+        NewPayment payment = read(json(FULL_PAGE));
 
         assertEquals("INV-20261122-0001", payment.invoiceNumber());
         assertEquals(90000, payment.amount());
@@ -91,7 +94,7 @@ class PaymentRequestReaderTest {
 
     @Test
     void appliesDefaultsToAMinimalPaymentPageRequest() throws Exception {
-        NewPayment payment = PaymentRequestReader.read(json("""
+        NewPayment payment = read(json("""
                 {"invoice_number": "INV-1", "amount": 10000, "customer": {"phone": "6281234567"}}
                 """));
 
@@ -111,7 +114,7 @@ class PaymentRequestReaderTest {
 
     @Test
     void readsAChargeWithCardData() throws Exception {
-        NewPayment payment = PaymentRequestReader.read(json(CHARGE));
+        NewPayment payment = read(json(CHARGE));
 
         assertEquals(PaymentFlow.CHARGE, payment.flow());
         assertEquals(PaymentType.SALE, payment.paymentType());
@@ -126,7 +129,7 @@ class PaymentRequestReaderTest {
         body.putObject("card").put("token", "tok_abc");
         body.putObject("customer").put("id", "CUST-1");
 
-        NewPayment payment = PaymentRequestReader.read(body);
+        NewPayment payment = read(body);
 
         assertEquals(new NewPayment.Card(null, null, null, "tok_abc", false), payment.card());
         assertEquals("CUST-1", payment.customerId());
@@ -139,7 +142,7 @@ class PaymentRequestReaderTest {
         body.remove("three_dsecure_authentication_id");
         card(body).remove("cvv");
 
-        NewPayment payment = PaymentRequestReader.read(body);
+        NewPayment payment = read(body);
 
         assertEquals(PaymentType.MOTO, payment.paymentType());
         assertNull(payment.card().cvv());
@@ -150,7 +153,7 @@ class PaymentRequestReaderTest {
         ObjectNode body = json(FULL_PAGE);
         body.put("payment_type", "INSTALLMENT").put("acquirer", "BCA").put("tenor", 12).remove("auto_capture");
 
-        NewPayment payment = PaymentRequestReader.read(body);
+        NewPayment payment = read(body);
 
         assertEquals("BCA", payment.acquirer());
         assertEquals(12, payment.tenor());
@@ -210,7 +213,7 @@ class PaymentRequestReaderTest {
         ObjectNode body = json(FULL_PAGE);
         body.put("amount", 999_999_999_999L).remove("line_items");
 
-        assertEquals(999_999_999_999L, PaymentRequestReader.read(body).amount());
+        assertEquals(999_999_999_999L, read(body).amount());
     }
 
     @Test
@@ -255,14 +258,14 @@ class PaymentRequestReaderTest {
         assertEquals(Map.of("invoice_number", "must be 1 to 27 characters"), errors(body));
 
         body.put("invoice_number", "X".repeat(27));
-        assertEquals("X".repeat(27), PaymentRequestReader.read(body).invoiceNumber());
+        assertEquals("X".repeat(27), read(body).invoiceNumber());
     }
 
     @Test
     void otherInvoiceNumbersAreAtMost64PrintableCharacters() throws Exception {
         ObjectNode body = json(FULL_PAGE);
         body.put("invoice_number", "X".repeat(64));
-        assertEquals("X".repeat(64), PaymentRequestReader.read(body).invoiceNumber());
+        assertEquals("X".repeat(64), read(body).invoiceNumber());
 
         body.put("invoice_number", "X".repeat(65));
         assertEquals(Set.of("invoice_number"), errors(body).keySet());
@@ -324,7 +327,7 @@ class PaymentRequestReaderTest {
         ObjectNode body = json(FULL_PAGE);
         ObjectNode customer = (ObjectNode) body.get("customer");
         customer.remove("phone");
-        assertEquals("budi@example.co.id", PaymentRequestReader.read(body).customer().email());
+        assertEquals("budi@example.co.id", read(body).customer().email());
 
         customer.remove("email");
         assertEquals(Set.of("customer"), errors(body).keySet());
@@ -335,7 +338,7 @@ class PaymentRequestReaderTest {
 
     @Test
     void chargeDoesNotNeedACustomer() throws Exception {
-        assertNull(PaymentRequestReader.read(json(CHARGE)).customer());
+        assertNull(read(json(CHARGE)).customer());
     }
 
     @Test
@@ -370,7 +373,7 @@ class PaymentRequestReaderTest {
         assertEquals(Map.of("callback_url", "is required when auto_redirect is true"), errors(body));
 
         body.put("auto_redirect", false);
-        assertNull(PaymentRequestReader.read(body).callbackUrl());
+        assertNull(read(body).callbackUrl());
     }
 
     @Test
@@ -389,6 +392,19 @@ class PaymentRequestReaderTest {
                 .put("override_notification_url", "http://hooks.example.com/doku");
 
         assertEquals(Set.of("callback_url", "failed_url", "override_notification_url"), errors(body).keySet());
+    }
+
+    @Test
+    void theNotificationUrlMustNameAnAllowedHost() throws Exception {
+        for (String url : List.of("https://collector.example.net/doku", "https://hooks.example.com.evil.net/doku",
+                "https://sub.hooks.example.com/doku", "https://169.254.169.254/latest")) {
+            ObjectNode body = json(FULL_PAGE).put("override_notification_url", url);
+            assertEquals(Map.of("override_notification_url", "must name a host the gateway allows for notifications"),
+                    errors(body), url);
+        }
+        ObjectNode none = json(FULL_PAGE);
+        assertThrows(ValidationException.class, () -> PaymentRequestReader.read(none, new AllowedHosts(List.of())),
+                "no host configured: the field is refused");
     }
 
     // ---- card
@@ -466,7 +482,7 @@ class PaymentRequestReaderTest {
         card(typeErrors).put("number", 4111111111111111L).put("expiry", 1230).put("cvv", 837);
 
         for (ObjectNode body : List.of(charge, page, typeErrors)) {
-            ValidationException e = assertThrows(ValidationException.class, () -> PaymentRequestReader.read(body));
+            ValidationException e = assertThrows(ValidationException.class, () -> read(body));
             String everything = e.getMessage() + e.errors();
             for (String secret : List.of("4111111111111112", "4111111111111111", "1399", "98765", "1230", "837")) {
                 assertFalse(everything.contains(secret), () -> "error output leaks card data: " + everything);
@@ -476,6 +492,10 @@ class PaymentRequestReaderTest {
     }
 
     // ---- helpers
+
+    private static NewPayment read(JsonNode body) {
+        return PaymentRequestReader.read(body, NOTIFICATION_HOSTS);
+    }
 
     private static ObjectNode json(String text) throws JsonProcessingException {
         return (ObjectNode) MAPPER.readTree(text);
@@ -487,7 +507,7 @@ class PaymentRequestReaderTest {
 
     /** The errors reported for the body, field to message. */
     private static Map<String, String> errors(JsonNode body) {
-        ValidationException e = assertThrows(ValidationException.class, () -> PaymentRequestReader.read(body));
+        ValidationException e = assertThrows(ValidationException.class, () -> read(body));
         return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
 }

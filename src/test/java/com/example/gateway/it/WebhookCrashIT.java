@@ -37,6 +37,10 @@ class WebhookCrashIT {
     private static final String APPROVE = "4111111111111111";
     private static final Map<String, String> WEBHOOKS = Map.of(
             "GATEWAY_WEBHOOK_ALLOWED_HOSTS", "localhost",
+            // The receivers are plain http on loopback ports: production refuses all three unless opened.
+            "GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8",
+            "GATEWAY_WEBHOOK_ALLOWED_PORTS", "1024-65535",
+            "GATEWAY_WEBHOOK_REQUIRE_HTTPS", "false",
             "GATEWAY_WEBHOOK_DISPATCH_EVERY", "1s",
             "GATEWAY_WEBHOOK_REQUEST_TIMEOUT", "PT2S",
             "GATEWAY_WEBHOOK_RETRY_SCHEDULE", "PT0S,PT1S,PT1S,PT2S,PT2S,PT3S,PT3S,PT5S,PT5S,PT5S");

@@ -29,4 +29,10 @@ class AllowedHostsTest {
         assertFalse(hosts.permits(URI.create("file:///etc/passwd")));
         assertFalse(new AllowedHosts(List.of()).permits(URI.create("http://localhost/x")), "none configured: none allowed");
     }
+
+    @Test
+    void anIpv6LiteralIsListedWithoutItsBrackets() {
+        assertTrue(new AllowedHosts(List.of("::1")).permits(URI.create("http://[::1]:8080/x")));
+        assertFalse(new AllowedHosts(List.of("::1")).permits(URI.create("http://[::2]/x")));
+    }
 }
