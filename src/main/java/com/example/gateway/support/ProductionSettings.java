@@ -1,6 +1,8 @@
 package com.example.gateway.support;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ public final class ProductionSettings {
     /** Each setting's environment variable and system property; all but the last are required. */
     private static final Map<String, String> PROPERTIES = new LinkedHashMap<>();
     private static final String PREVIOUS_MASTERS = "GATEWAY_PREVIOUS_MASTER_KEYS";
+    private static final String WEBHOOK_NETWORKS = "GATEWAY_WEBHOOK_ALLOWED_NETWORKS";
+    /** Addresses no opened webhook network may contain: the pod itself and the cloud's metadata service. */
+    private static final List<String> NEVER_OPENED = List.of("127.0.0.1", "::1", "169.254.169.254", "fd00:ec2::254");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     static {
@@ -35,6 +40,7 @@ public final class ProductionSettings {
         PROPERTIES.put("QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.username");
         PROPERTIES.put("QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password");
         PROPERTIES.put(PREVIOUS_MASTERS, "gateway.keys.previous-masters");
+        PROPERTIES.put(WEBHOOK_NETWORKS, "gateway.webhooks.allowed-networks");
     }
 
     private ProductionSettings() {
@@ -44,7 +50,7 @@ public final class ProductionSettings {
     public static List<String> missing(Map<String, String> environment, Properties systemProperties) {
         List<String> missing = new ArrayList<>();
         PROPERTIES.keySet().forEach(variable -> {
-            if (!variable.equals(PREVIOUS_MASTERS) && value(variable, environment, systemProperties) == null) {
+            if (!variable.equals(PREVIOUS_MASTERS) && !variable.equals(WEBHOOK_NETWORKS) && value(variable, environment, systemProperties) == null) {
                 missing.add(variable);
             }
         });
@@ -69,6 +75,15 @@ public final class ProductionSettings {
                 masterProblem(PREVIOUS_MASTERS, retired.trim(), dokuSecret, problems);
             }
         }
+        String networks = value(WEBHOOK_NETWORKS, environment, systemProperties);
+        if (networks != null) {
+            for (String network : networks.split(",")) {
+                if (opensTheUnopenable(network.trim())) {
+                    problems.add(WEBHOOK_NETWORKS + " must not open loopback, link-local or every address ("
+                            + network.trim() + ")");
+                }
+            }
+        }
         String apiKeys = value("GATEWAY_API_KEYS", environment, systemProperties);
         if (apiKeys != null) {
             try {
@@ -88,6 +103,41 @@ public final class ProductionSettings {
         } else if (master.equals(dokuSecret)) {
             problems.add(variable + " must not be the DOKU secret key: each secret has one job");
         }
+    }
+
+    /**
+     * Does this CIDR contain the pod's loopback or the metadata service? (The gateway refuses such
+     * targets unless a network opens them; production must never open them.) A malformed CIDR is left
+     * to the webhook settings' own check, which stops the start too.
+     */
+    static boolean opensTheUnopenable(String cidr) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        try {
+            byte[] network = InetAddress.getByName(cidr.substring(0, slash)).getAddress();
+            int prefix = Integer.parseInt(cidr.substring(slash + 1));
+            for (String address : NEVER_OPENED) {
+                byte[] candidate = InetAddress.getByName(address).getAddress();
+                if (candidate.length == network.length && samePrefix(network, candidate, prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException | NumberFormatException malformed) {
+            return false;
+        }
+    }
+
+    private static boolean samePrefix(byte[] a, byte[] b, int bits) {
+        for (int i = 0; i < bits; i++) {
+            int mask = 0x80 >>> (i % 8);
+            if ((a[i / 8] & mask) != (b[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHttpsOrLoopback(String url) {
