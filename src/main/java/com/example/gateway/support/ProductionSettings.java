@@ -25,8 +25,12 @@ public final class ProductionSettings {
     private static final Map<String, String> PROPERTIES = new LinkedHashMap<>();
     private static final String PREVIOUS_MASTERS = "GATEWAY_PREVIOUS_MASTER_KEYS";
     private static final String WEBHOOK_NETWORKS = "GATEWAY_WEBHOOK_ALLOWED_NETWORKS";
-    /** Addresses no opened webhook network may contain: the pod itself and the cloud's metadata service. */
-    private static final List<String> NEVER_OPENED = List.of("127.0.0.1", "::1", "169.254.169.254", "fd00:ec2::254");
+    /**
+     * Addresses no opened webhook network may contain: the cloud's metadata service (and so every
+     * link-local range and "every address"). Loopback may be opened on purpose (a receiver beside the
+     * gateway, as the packaged-jar tests do); the gateway's own ports stay refused whatever is opened.
+     */
+    private static final List<String> NEVER_OPENED = List.of("169.254.169.254", "fd00:ec2::254");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     static {
@@ -79,7 +83,7 @@ public final class ProductionSettings {
         if (networks != null) {
             for (String network : networks.split(",")) {
                 if (opensTheUnopenable(network.trim())) {
-                    problems.add(WEBHOOK_NETWORKS + " must not open loopback, link-local or every address ("
+                    problems.add(WEBHOOK_NETWORKS + " must not open link-local addresses (the metadata service) or every address ("
                             + network.trim() + ")");
                 }
             }
@@ -106,8 +110,8 @@ public final class ProductionSettings {
     }
 
     /**
-     * Does this CIDR contain the pod's loopback or the metadata service? (The gateway refuses such
-     * targets unless a network opens them; production must never open them.) A malformed CIDR is left
+     * Does this CIDR contain the cloud's metadata service? (The gateway refuses such targets unless a
+     * network opens them; production must never open them.) A malformed CIDR is left
      * to the webhook settings' own check, which stops the start too.
      */
     static boolean opensTheUnopenable(String cidr) {

@@ -139,6 +139,11 @@ final class PackagedGateway implements AutoCloseable {
         return apiPort;
     }
 
+    /** The management port: health and /q/metrics. */
+    int managementPort() {
+        return managementPort;
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain, requests cut mid-flight. */
     void kill() {
         process.destroyForcibly();

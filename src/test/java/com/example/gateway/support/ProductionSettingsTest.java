@@ -71,11 +71,10 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void refusesWebhookNetworksThatOpenLoopbackOrTheMetadataService() {
-        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "10.96.0.0/12,127.0.0.0/8", "must not open loopback");
-        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "169.254.0.0/16", "must not open loopback");
-        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "0.0.0.0/0", "must not open loopback");
-        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "::/0", "must not open loopback");
+    void refusesWebhookNetworksThatOpenTheMetadataServiceOrEveryAddress() {
+        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "10.96.0.0/12,169.254.0.0/16", "must not open link-local");
+        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "0.0.0.0/0", "must not open link-local");
+        assertInvalid("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "::/0", "must not open link-local");
         Map<String, String> serviceRange = valid();
         serviceRange.put("GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "10.96.0.0/12,fd00:10:96::/112");
         assertEquals(List.of(), ProductionSettings.invalid(serviceRange, new Properties()));
