@@ -3,6 +3,7 @@ package com.example.gateway.payment;
 import com.example.gateway.doku.ChargeRequest;
 import com.example.gateway.doku.PaymentPageRequest;
 import com.example.gateway.doku.RequestParts;
+import com.example.gateway.doku.ThreeDSecureCheck;
 import java.util.List;
 
 /** A new payment as the DOKU client takes it: a payment page request or a charge request. */
@@ -21,11 +22,21 @@ final class DokuRequests {
                 disclaimer(p.disclaimer()), p.overrideNotificationUrl());
     }
 
-    static ChargeRequest charge(NewPayment p) {
+    /** @param dokuAuthenticationId DOKU's 3-D Secure authentication id, null for MOTO */
+    static ChargeRequest charge(NewPayment p, String dokuAuthenticationId) {
         NewPayment.Card card = p.card();
         return new ChargeRequest(order(p), customer(p.customer()),
                 new RequestParts.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save()),
-                p.paymentType().name(), p.threeDSecureAuthenticationId());
+                p.paymentType().name(), dokuAuthenticationId);
+    }
+
+    /** Check 3-D Secure for a card (number and expiry only) or a saved card's token and its customer. */
+    static ThreeDSecureCheck threeDSecureCheck(String invoiceNumber, long amount, NewPayment.Customer customer,
+            NewPayment.Card card, String callbackUrlSuccess, String callbackUrlFailed) {
+        RequestParts.Customer c = customer(customer);
+        return new ThreeDSecureCheck(invoiceNumber, amount, c == null ? null : c.id(),
+                new RequestParts.Card(card.number(), card.expiry(), null, card.token(), false),
+                callbackUrlSuccess, callbackUrlFailed);
     }
 
     private static RequestParts.Order order(NewPayment p) {
