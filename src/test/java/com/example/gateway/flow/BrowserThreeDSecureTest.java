@@ -41,8 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class BrowserThreeDSecureTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Dbrowser.chromium=…} and {@code -Dbrowser.chromedriver=…} point elsewhere. */
+    private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** The shop's pages the browser comes back to: each request's path and query, in order. */
