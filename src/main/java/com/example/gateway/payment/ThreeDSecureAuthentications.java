@@ -130,26 +130,26 @@ public class ThreeDSecureAuthentications {
                         schedule.afterAuthenticationRequired(p, expiresAt);
                     } else if (a != null) {
                         a.status = ThreeDSecureStatus.EXPIRED;
-                        failUnauthenticated(a, p, now);
+                        failUnauthenticated(a, p, Transition.Cause.RECONCILIATION, now);
                     } else {
-                        fail(p, ThreeDSecureStatus.EXPIRED, now);
+                        fail(p, ThreeDSecureStatus.EXPIRED, Transition.Cause.RECONCILIATION, now);
                     }
                 })).replaceWithVoid());
     }
 
     /** Under both row locks: a payment whose customer did not authenticate fails; nothing was charged. */
-    void failUnauthenticated(ThreeDSecureAuthentication a, Payment p, Instant now) {
+    void failUnauthenticated(ThreeDSecureAuthentication a, Payment p, Transition.Cause cause, Instant now) {
         a.chargeRequest = null;
         a.updatedAt = now;
-        fail(p, a.statusAt(now), now);
+        fail(p, a.statusAt(now), cause, now);
     }
 
-    private void fail(Payment p, ThreeDSecureStatus status, Instant now) {
+    private void fail(Payment p, ThreeDSecureStatus status, Transition.Cause cause, Instant now) {
         p.authenticationUrl = null;
         p.failureCode = "authentication_" + status.name().toLowerCase(Locale.ROOT);
         p.failureMessage = status == ThreeDSecureStatus.EXPIRED
                 ? "The customer did not complete 3-D Secure in time" : "The customer failed or abandoned 3-D Secure";
-        metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Transition.Cause.API, now).isPresent());
+        metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, cause, now).isPresent());
         schedule.done(p);
     }
 

@@ -118,7 +118,7 @@ public class ThreeDSecureService {
             schedule.afterWriteAhead(p, now);
             return charge;
         }
-        authentications.failUnauthenticated(a, p, now);
+        authentications.failUnauthenticated(a, p, Cause.API, now);
         return null;
     }
 

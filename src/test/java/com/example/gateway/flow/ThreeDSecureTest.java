@@ -175,6 +175,8 @@ class ThreeDSecureTest {
         as(ORDERS).get("/v1/payments/" + id).then()
                 .body("status", equalTo("FAILED"))
                 .body("failure_code", equalTo("authentication_expired"));
+        as(ORDERS).get("/v1/payments/" + id + "/events").then().statusCode(200)
+                .body("items.find { it.type == 'payment.failed' }.cause", equalTo("reconciliation"));
     }
 
     @Test
