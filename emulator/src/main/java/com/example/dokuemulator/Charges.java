@@ -8,19 +8,25 @@ import java.util.Set;
 /**
  * {@code POST /credit-card/charge}: a card (number, expiry, CVV) or a saved card token is charged at
  * once. A declined card is still HTTP 200, with {@code payment.status} FAILED and its response code.
+ * SALE and AUTHORIZE need an authentication id from {@link ThreeDSecureIssuer} for this card and
+ * amount; without a usable one the charge is refused (400) and nothing is charged.
  */
 final class Charges {
 
     static final Set<String> PAYMENT_TYPES = Set.of("SALE", "AUTHORIZE", "MOTO", "RECURRING");
+    /** The types that need 3-D Secure first; MOTO and RECURRING do not (the cardholder is not there). */
+    static final Set<String> AUTHENTICATED_TYPES = Set.of("SALE", "AUTHORIZE");
 
     private final TransactionBook book;
     private final CardTokens tokens;
     private final CardPayments payments;
+    private final ThreeDSecureIssuer issuer;
 
-    Charges(TransactionBook book, CardTokens tokens, CardPayments payments) {
+    Charges(TransactionBook book, CardTokens tokens, CardPayments payments, ThreeDSecureIssuer issuer) {
         this.book = book;
         this.tokens = tokens;
         this.payments = payments;
+        this.issuer = issuer;
     }
 
     Outcome charge(IncomingRequest request) {
@@ -41,13 +47,17 @@ final class Charges {
             verdict = TestCards.judgeTyped(RequestFields.text(body, "card.number"), RequestFields.text(body, "card.expiry"),
                     RequestFields.text(body, "card.cvv"), type, request.now());
         }
+        String authenticationId = RequestFields.text(body, "three_dsecure.authentication_id");
+        if (AUTHENTICATED_TYPES.contains(type)) {
+            issuer.use(authenticationId, body, order.amount(), request.now());
+        }
 
         TransactionTerms terms = new TransactionTerms(Operation.CHARGE, order.invoiceNumber(), order.amount(), type,
                 false, request.requestId(), order.customerId(), order.customerName(), null, null, null, save,
                 RequestFields.url(body, "additional_info.override_notification_url"));
         EmulatedTransaction transaction = book.open(terms, null, request.now());
         TransactionSnapshot done = payments.complete(transaction, verdict, savedCard, request.now());
-        return Outcome.changed(answer(done, request, RequestFields.text(body, "three_dsecure.authentication_id")),
+        return Outcome.changed(answer(done, request, authenticationId),
                 done.invoiceNumber(), List.of(payments.paymentNotification(Operation.CHARGE, done, terms)));
     }
 

@@ -36,6 +36,7 @@ public class DokuEmulator {
     private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     private final PaymentPages pages;
     private final Charges charges;
+    private final ThreeDSecureIssuer issuer;
     private final Captures captures;
     private final Refunds refunds;
     private final TokenRequests tokenRequests;
@@ -46,8 +47,10 @@ public class DokuEmulator {
         this.sender = sender;
         this.startup = settings.startup();
         CardPayments payments = new CardPayments(book, tokens, settings.notificationUrl());
-        this.pages = new PaymentPages(book, tokens, payments, settings.publicUrl().replaceAll("/+$", ""));
-        this.charges = new Charges(book, tokens, payments);
+        String publicUrl = settings.publicUrl().replaceAll("/+$", "");
+        this.pages = new PaymentPages(book, tokens, payments, publicUrl);
+        this.issuer = new ThreeDSecureIssuer(tokens, publicUrl);
+        this.charges = new Charges(book, tokens, payments, issuer);
         this.captures = new Captures(book);
         this.refunds = new Refunds(book, payments);
         this.tokenRequests = new TokenRequests(tokens);
@@ -66,6 +69,7 @@ public class DokuEmulator {
         ledger.clear();
         requests.clear();
         challenges.clear();
+        issuer.clear();
         clock.offset(Duration.ZERO);
         sender.clear();
         applyStartupFaults();
@@ -215,7 +219,21 @@ public class DokuEmulator {
         return payOnPage(sessionIdOrInvoice, PageCardInput.savedCard());
     }
 
+    /**
+     * Answers the issuer's 3-D Secure challenge as the cardholder would on its page (same code path);
+     * answers the callback URL the browser is sent to. Fails with {@link EmulatorRejection}: 404 for an
+     * unknown authentication id, 409 for a challenge already answered.
+     */
+    public String answerThreeDSecure(String authenticationId, ChallengeResult result) {
+        return issuer.complete(authenticationId, result, clock.instant());
+    }
+
     // ------------------------------------------------------------------ for the resources
+
+    /** The authentication behind an issuer challenge page, if it was issued. */
+    Optional<ThreeDSecureAuthentication> authentication(String authenticationId) {
+        return issuer.find(authenticationId);
+    }
 
     EmulatorLedger ledger() {
         return ledger;
@@ -239,6 +257,7 @@ public class DokuEmulator {
             IncomingRequest request = new IncomingRequest(requestId, body, pathId, clock.instant());
             return switch (operation) {
                 case PAYMENT_PAGE -> pages.create(request);
+                case CHECK_THREE_D_SECURE -> issuer.check(request);
                 case CHARGE -> charges.charge(request);
                 case CAPTURE -> captures.capture(request);
                 case REFUND -> refunds.refund(request);

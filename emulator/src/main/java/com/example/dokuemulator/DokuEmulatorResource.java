@@ -29,6 +29,12 @@ public class DokuEmulatorResource {
     }
 
     @POST
+    @Path("/credit-card/check-three-d-secure")
+    public Uni<Response> checkThreeDSecure(@Context HttpServerRequest http, byte[] body) {
+        return exchange.handle(Operation.CHECK_THREE_D_SECURE, http, body, null);
+    }
+
+    @POST
     @Path("/credit-card/charge")
     public Uni<Response> charge(@Context HttpServerRequest http, byte[] body) {
         return exchange.handle(Operation.CHARGE, http, body, null);

@@ -220,6 +220,29 @@ public class EmulatorControlResource {
                         .entity(Map.of("error", failure.getMessage())).build());
     }
 
+    /**
+     * Answers an issuer's 3-D Secure challenge as the cardholder would on its page, without a browser:
+     * {@code {"result": "PASS"}} (or FAIL, ABANDON). Answers {@code {"redirect_url": "…"}}, the callback
+     * URL (with its query) the browser would now be sent to; 404 for an unknown id, 409 when already answered.
+     */
+    @POST
+    @Path("/three-d-secure/{authenticationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answerThreeDSecure(@PathParam("authenticationId") String authenticationId, JsonNode request) {
+        ChallengeResult result;
+        try {
+            result = ChallengeResult.valueOf(request.path("result").asText());
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(Map.of("error",
+                    "expected {\"result\": one of " + List.of(ChallengeResult.values()) + "}")).build();
+        }
+        try {
+            return Response.ok(Map.of("redirect_url", emulator.answerThreeDSecure(authenticationId, result))).build();
+        } catch (EmulatorRejection rejection) {
+            return Response.status(rejection.status()).entity(Map.of("error", rejection.getMessage())).build();
+        }
+    }
+
     @POST
     @Path("/reset")
     public Response reset() {

@@ -15,6 +15,11 @@ final class EmulatorIds {
         return hex(16);
     }
 
+    /** 64 hex characters, as in DOKU's sample. */
+    static String authenticationId() {
+        return hex(32);
+    }
+
     static String session() {
         return hex(16);
     }

@@ -18,6 +18,13 @@ final class PageTemplates {
     static native TemplateInstance challenge(PageView page, String issuer, String maskedCard, String challengeId,
             String challengeAction);
 
+    /**
+     * The issuer's 3-D Secure challenge of the host-to-host flow (check 3-D Secure, then charge): the
+     * cardholder passes, fails or abandons it. {@code answered} (nullable) says why it cannot be answered.
+     */
+    static native TemplateInstance issuerChallenge(PageView page, String issuer, String authenticationId,
+            String answered);
+
     /** The outcome, for a page paid without a redirect URL or visited again. */
     static native TemplateInstance result(PageView page, String note);
 

@@ -13,7 +13,9 @@ public enum TestCard {
     MASTER_APPROVED("5573381011111101", "MASTER", "Bank Mandiri", "BANK_MANDIRI", TestCard.APPROVED, "PAYMENT APPROVED"),
     DO_NOT_HONOR("4000000000000002", "VISA", "BRI", "BRI", "05", "DO NOT HONOR"),
     INSUFFICIENT_FUNDS("4000000000009995", "VISA", "BNI", "BNI", "51", "INSUFFICIENT FUNDS"),
-    THREE_DS_FAILURE("4000000000003063", "VISA", "CIMB Niaga", "BANK_CIMB", "3DS_FAILED", "3D SECURE AUTHENTICATION FAILED");
+    THREE_DS_FAILURE("4000000000003063", "VISA", "CIMB Niaga", "BANK_CIMB", "3DS_FAILED", "3D SECURE AUTHENTICATION FAILED"),
+    /** Approved, and its issuer takes no part in 3-D Secure: check 3-D Secure answers enrollment_status false. */
+    NOT_ENROLLED("4000000000000101", "VISA", "Bank Permata", "BANK_PERMATA", TestCard.APPROVED, "PAYMENT APPROVED");
 
     /** DOKU's response code for an approved payment. */
     public static final String APPROVED = "00";
@@ -76,8 +78,16 @@ public enum TestCard {
         return responseMessage;
     }
 
+    /** Whether the card's issuer takes part in 3-D Secure (asks the cardholder to authenticate). */
+    public boolean enrolled() {
+        return this != NOT_ENROLLED;
+    }
+
     /** What paying with this card does, as the payment page lists it. */
     public String outcome() {
+        if (this == NOT_ENROLLED) {
+            return "approved, not enrolled in 3-D Secure";
+        }
         if (approves()) {
             return "approved";
         }

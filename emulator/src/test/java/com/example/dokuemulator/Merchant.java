@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,8 +30,13 @@ final class Merchant {
     }
 
     static ValidatableResponse post(String path, String body) {
+        return post(path, body, Duration.ZERO);
+    }
+
+    /** Signed at real time plus {@code clockOffset}, for a test that moved the emulator's clock that far. */
+    static ValidatableResponse post(String path, String body, Duration clockOffset) {
         String requestId = UUID.randomUUID().toString();
-        String timestamp = EmulatorSignatures.timestamp(Instant.now());
+        String timestamp = EmulatorSignatures.timestamp(Instant.now().plus(clockOffset));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return given().contentType(ContentType.JSON)
                 .header("Client-Id", "MCH-EMULATOR-0001")

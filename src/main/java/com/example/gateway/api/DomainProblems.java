@@ -9,6 +9,8 @@ import com.example.gateway.payment.DokuUnavailable;
 import com.example.gateway.payment.InvalidPaymentState;
 import com.example.gateway.payment.InvoiceNumberExists;
 import com.example.gateway.payment.PaymentNotFound;
+import com.example.gateway.payment.ThreeDSecureNotFound;
+import com.example.gateway.payment.ThreeDSecureNotUsable;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
@@ -26,6 +28,8 @@ final class DomainProblems {
 
     private static final Map<Class<? extends DomainException>, Answer> ANSWERS = Map.ofEntries(
             Map.entry(PaymentNotFound.class, new Answer(404, "payment_not_found")),
+            Map.entry(ThreeDSecureNotFound.class, new Answer(404, "three_d_secure_not_found")),
+            Map.entry(ThreeDSecureNotUsable.class, new Answer(409, "three_d_secure_not_usable")),
             Map.entry(CustomerNotFound.class, new Answer(404, "customer_not_found")),
             Map.entry(TokenNotFound.class, new Answer(404, "token_not_found")),
             Map.entry(InvoiceNumberExists.class, new Answer(409, "invoice_number_exists")),

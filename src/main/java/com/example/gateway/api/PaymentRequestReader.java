@@ -16,6 +16,7 @@ import com.example.gateway.payment.NewPayment.Promo;
 import com.example.gateway.payment.NewPayment.Theme;
 import com.example.gateway.payment.PaymentFlow;
 import com.example.gateway.payment.PaymentType;
+import com.example.gateway.support.Ids;
 import com.example.gateway.webhook.AllowedHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -45,14 +46,14 @@ public final class PaymentRequestReader {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private static final int MAX_URL_LENGTH = 2048;
-    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
+    static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern PHONE = Pattern.compile("[1-9][0-9]{7,15}");
     private static final Pattern HEX_COLOR = Pattern.compile("[0-9A-Fa-f]{6}");
     private static final Pattern BIN = Pattern.compile("[0-9]{6,8}");
-    private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
-    private static final Pattern EXPIRY = Pattern.compile("(0[1-9]|1[0-2])[0-9]{2}");
+    static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
+    static final Pattern EXPIRY = Pattern.compile("(0[1-9]|1[0-2])[0-9]{2}");
     private static final Pattern CVV = Pattern.compile("[0-9]{3,4}");
 
     private static final String ONLY_FOR_CHARGE = "is only allowed for the CHARGE flow";
@@ -106,13 +107,9 @@ public final class PaymentRequestReader {
         String failedUrl = webUrl(body.field("failed_url"));
         String descriptor = body.field("descriptor")
                 .text(1, 25, PRINTABLE_ASCII.asMatchPredicate(), "must contain printable ASCII characters only");
-        String threeDSecureId = body.field("three_dsecure_authentication_id")
-                .forbidWhen(flow == PAYMENT_PAGE, ONLY_FOR_CHARGE)
-                .requireWhen(flow == CHARGE && type != null && type != MOTO,
-                        "is required for the CHARGE flow unless payment_type is MOTO")
-                .text(1, 255);
         List<LineItem> lineItems = lineItems();
         Card card = card();
+        String threeDSecureId = threeDSecureId(card, callbackUrl);
         Customer customer = customer(card);
         Theme theme = theme();
         List<Promo> promos = body.field("promos").array(this::promo);
@@ -125,6 +122,27 @@ public final class PaymentRequestReader {
         return new NewPayment(invoiceNumber, amount, flow, type, autoCapture, acquirer, tenor, lineItems, customer,
                 callbackUrl, failedUrl, autoRedirect, descriptor, card, threeDSecureId, theme, promos, allowBins,
                 allowTenors, disclaimer, overrideNotificationUrl);
+    }
+
+    /**
+     * The 3-D Secure authentication a SALE or AUTHORIZE charge pays with ({@code tds_…}, from
+     * POST /v1/three-d-secure). Required for a card number, whose data the gateway never keeps between
+     * calls; optional for a saved card's token, whose check the gateway then makes itself, sending the
+     * customer back to {@code callback_url}. MOTO needs none and takes none.
+     */
+    private String threeDSecureId(Card card, String callbackUrl) {
+        boolean authenticated = flow == CHARGE && (type == SALE || type == AUTHORIZE);
+        boolean byToken = card != null && card.token() != null;
+        JsonFieldReader field = body.field("three_dsecure_authentication_id")
+                .forbidWhen(flow == PAYMENT_PAGE, ONLY_FOR_CHARGE)
+                .forbidWhen(flow == CHARGE && type == MOTO, "must be absent for MOTO payments")
+                .requireWhen(authenticated && !byToken,
+                        "is required to charge a card number with payment_type SALE or AUTHORIZE (POST /v1/three-d-secure)");
+        if (authenticated && byToken && !field.isPresent() && callbackUrl == null) {
+            body.field("callback_url").reject("is required to charge a saved card without three_dsecure_authentication_id: "
+                    + "the customer returns there after 3-D Secure");
+        }
+        return field.text(1, 255, id -> Ids.couldBe("tds", id), "must be the id of a 3-D Secure authentication (tds_...)");
     }
 
     // ---- line items and promos
@@ -284,7 +302,7 @@ public final class PaymentRequestReader {
 
     // ---- URLs
 
-    private static String webUrl(JsonFieldReader field) {
+    static String webUrl(JsonFieldReader field) {
         return field.text(1, MAX_URL_LENGTH, value -> isAbsoluteUrl(value, Set.of("http", "https")),
                 "must be an absolute http or https URL");
     }

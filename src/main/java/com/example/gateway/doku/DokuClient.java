@@ -56,10 +56,31 @@ public class DokuClient {
                 PaymentPageAnswer.class, PaymentPageAnswer::url);
     }
 
+    /**
+     * Asks whether the card (or token) is enrolled in 3-D Secure; DOKU answers an authentication id and,
+     * when enrolled, the issuer's challenge URL to send the customer's browser to.
+     */
+    public Uni<ThreeDSecureEnrollment> checkThreeDSecure(String requestId, ThreeDSecureCheck check) {
+        return send(DokuCall.post(DokuOperation.CHECK_THREE_D_SECURE, requestId, serialize(ThreeDSecureCheckBody.from(check))),
+                ThreeDSecureCheckAnswer.class, ThreeDSecureCheckAnswer::enrollment);
+    }
+
     /** Charges a card (or token) after 3-D Secure; a decline is an answer, not an error. */
     public Uni<TransactionReport> charge(String requestId, ChargeRequest charge) {
-        return send(DokuCall.post(DokuOperation.CHARGE, requestId, serialize(ChargeBody.from(charge))),
-                ChargeAnswer.class, ChargeAnswer::report);
+        return charge(requestId, chargeRequest(charge));
+    }
+
+    /**
+     * The exact bytes of DOKU's charge request for {@code charge}: kept by the caller when the charge is to
+     * be sent later (after the customer's 3-D Secure challenge), which a charge by token allows (no card data).
+     */
+    public byte[] chargeRequest(ChargeRequest charge) {
+        return serialize(ChargeBody.from(charge));
+    }
+
+    /** Charges with a body from {@link #chargeRequest}. */
+    public Uni<TransactionReport> charge(String requestId, byte[] chargeRequest) {
+        return send(DokuCall.post(DokuOperation.CHARGE, requestId, chargeRequest), ChargeAnswer.class, ChargeAnswer::report);
     }
 
     /** Captures an authorization; {@code amount} null captures all of it. */

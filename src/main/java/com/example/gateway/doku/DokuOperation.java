@@ -3,6 +3,7 @@ package com.example.gateway.doku;
 /** The DOKU calls the gateway makes, with their paths below the base URL. */
 public enum DokuOperation {
     PAYMENT_PAGE("/credit-card/v1/payment-page"),
+    CHECK_THREE_D_SECURE("/credit-card/check-three-d-secure"),
     CHARGE("/credit-card/charge"),
     CAPTURE("/credit-card/capture"),
     REFUND("/cancellation/credit-card/refund"),

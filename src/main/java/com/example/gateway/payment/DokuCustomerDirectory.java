@@ -17,4 +17,17 @@ public interface DokuCustomerDirectory {
      * otherwise fails with "token not found", having recorded nothing.
      */
     Uni<String> idOfHolder(String client, String customerId, String tokenId);
+
+    /**
+     * The DOKU id a request goes out under: with a saved card, its holder's (another's token fails
+     * here, before anything is stored or sent); else the customer's; null without a customer id.
+     */
+    default Uni<String> idFor(String client, NewPayment.Customer customer, NewPayment.Card card) {
+        String customerId = customer == null ? null : customer.id();
+        String token = card == null ? null : card.token();
+        if (token != null) {
+            return idOfHolder(client, customerId, token);
+        }
+        return customerId == null ? Uni.createFrom().nullItem() : idOf(client, customerId);
+    }
 }

@@ -40,4 +40,13 @@ public final class DokuFailures {
         return failure instanceof DokuRejectedException || failure instanceof DokuUnavailableException
                 || failure instanceof DokuOutcomeUnknownException;
     }
+
+    /**
+     * A failed check 3-D Secure moved no money: DOKU's refusal (or an open breaker) as it is, anything
+     * else (an answer lost, a timeout) is "try again", never "outcome unknown".
+     */
+    static DomainException ofCheck(Throwable failure) {
+        return failure instanceof DokuRejectedException || failure instanceof DokuUnavailableException
+                ? of(failure, null) : new DokuUnavailable(null);
+    }
 }

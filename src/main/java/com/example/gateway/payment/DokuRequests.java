@@ -3,6 +3,7 @@ package com.example.gateway.payment;
 import com.example.gateway.doku.ChargeRequest;
 import com.example.gateway.doku.PaymentPageRequest;
 import com.example.gateway.doku.RequestParts;
+import com.example.gateway.doku.ThreeDSecureCheck;
 import java.util.List;
 
 /**
@@ -24,11 +25,23 @@ final class DokuRequests {
                 disclaimer(p.disclaimer()), p.overrideNotificationUrl());
     }
 
-    static ChargeRequest charge(NewPayment p, String dokuCustomerId) {
+    /** @param dokuAuthenticationId DOKU's 3-D Secure authentication id, null for MOTO */
+    static ChargeRequest charge(NewPayment p, String dokuCustomerId, String dokuAuthenticationId) {
         NewPayment.Card card = p.card();
         return new ChargeRequest(order(p), customer(p.customer(), dokuCustomerId),
                 new RequestParts.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save()),
-                p.paymentType().name(), p.threeDSecureAuthenticationId());
+                p.paymentType().name(), dokuAuthenticationId);
+    }
+
+    /**
+     * Check 3-D Secure for a card (number and expiry only) or a saved card's token and its customer, under
+     * the id DOKU knows the customer by.
+     */
+    static ThreeDSecureCheck threeDSecureCheck(String invoiceNumber, long amount, String dokuCustomerId,
+            NewPayment.Card card, String callbackUrlSuccess, String callbackUrlFailed) {
+        return new ThreeDSecureCheck(invoiceNumber, amount, dokuCustomerId,
+                new RequestParts.Card(card.number(), card.expiry(), null, card.token(), false),
+                callbackUrlSuccess, callbackUrlFailed);
     }
 
     private static RequestParts.Order order(NewPayment p) {

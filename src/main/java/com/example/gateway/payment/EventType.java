@@ -57,6 +57,8 @@ public enum EventType {
     private static EventType ofPayment(PaymentStatus to) {
         return switch (to) {
             case PENDING -> PAYMENT_PENDING;
+            // The caller learns it in the creation's answer, which carries the authentication_url to use.
+            case REQUIRES_AUTHENTICATION -> null;
             case AUTHORIZED -> PAYMENT_AUTHORIZED;
             case SUCCEEDED -> PAYMENT_SUCCEEDED;
             case FAILED -> PAYMENT_FAILED;

@@ -57,6 +57,10 @@ public class Payment extends PanacheEntityBase {
     @Column(columnDefinition = "text", name = "payment_page_url")
     public String paymentPageUrl;
 
+    /** The issuer's 3-D Secure challenge, while the payment is REQUIRES_AUTHENTICATION. */
+    @Column(columnDefinition = "text", name = "authentication_url")
+    public String authenticationUrl;
+
     /**
      * The payment-page request as sent to DOKU, kept only until the page's URL is recorded: if DOKU's
      * answer is lost, reconciliation sends the same bytes under the same Request-Id to get the URL back.

@@ -17,6 +17,25 @@ public interface PaymentConfig {
 
     Gauges gauges();
 
+    ThreeDSecure threeDSecure();
+
+    /** 3-D Secure authentications ({@code gateway.three-d-secure.*}). */
+    interface ThreeDSecure {
+
+        /**
+         * The gateway's address as the customer's browser reaches it ({@code GATEWAY_PUBLIC_URL}): the issuer
+         * sends the browser back to {@code <public-url>/v1/three-d-secure-returns/<id>} after the challenge.
+         */
+        String publicUrl();
+
+        /**
+         * How long an authentication may be used after it was made. DOKU does not document its own limit;
+         * 15 minutes is what its emulator enforces, and an id the gateway still offers DOKU may refuse.
+         */
+        @WithDefault("PT15M")
+        Duration validity();
+    }
+
     /** When reconciliation asks DOKU's check status about what the gateway does not know. */
     interface Reconciliation {
 

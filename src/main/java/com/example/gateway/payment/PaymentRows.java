@@ -30,7 +30,7 @@ class PaymentRows {
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
 
     private static final String PAYMENT_COLUMNS = "p.id, p.client_name, p.invoice_number, p.amount, p.currency, "
-            + "p.flow, p.payment_type, p.status, p.doku_request_id, p.customer_id, p.payment_page_url, p.page_request, "
+            + "p.flow, p.payment_type, p.status, p.doku_request_id, p.customer_id, p.payment_page_url, p.authentication_url, p.page_request, "
             + "p.authorized_amount, p.captured_amount, p.refunded_amount, p.authorize_id, p.authorized_at, "
             + "p.capture_deadline, p.card_masked, p.card_brand, p.card_issuer, p.card_type, p.card_token, "
             + "p.approval_code, p.failure_code, p.failure_message, p.created_at, p.updated_at, p.reconcile_attempts, "
@@ -128,6 +128,7 @@ class PaymentRows {
         p.dokuRequestId = row.getString("doku_request_id");
         p.customerId = row.getString("customer_id");
         p.paymentPageUrl = row.getString("payment_page_url");
+        p.authenticationUrl = row.getString("authentication_url");
         Buffer pageRequest = row.getBuffer("page_request");
         p.pageRequest = pageRequest == null ? null : pageRequest.getBytes();
         p.authorizedAmount = row.getLong("authorized_amount");

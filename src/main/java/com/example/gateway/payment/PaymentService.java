@@ -11,6 +11,7 @@ import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,10 +32,12 @@ public class PaymentService {
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
     private final DokuCustomerDirectory customers;
+    private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
     PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
-            DokuCustomerDirectory customers, Clock clock) {
+            DokuCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
+        this.authentications = authentications;
         this.schedule = schedule;
         this.customers = customers;
         this.doku = doku;
@@ -44,24 +47,15 @@ public class PaymentService {
     }
 
     public Uni<Payment> create(String client, NewPayment request) {
-        return dokuCustomerId(client, request).chain(dokuCustomerId -> create(client, request, dokuCustomerId));
-    }
-
-    /**
-     * The id DOKU knows the payment's customer by (null without a customer id). A saved card must have
-     * been handed out to this client's customer: another's token fails here, before anything is stored or
-     * sent.
-     */
-    private Uni<String> dokuCustomerId(String client, NewPayment request) {
-        String token = request.card() == null ? null : request.card().token();
-        if (token != null) {
-            return customers.idOfHolder(client, request.customerId(), token);
-        }
-        return request.customerId() == null ? Uni.createFrom().nullItem() : customers.idOf(client, request.customerId());
+        return customers.idFor(client, request.customer(), request.card())
+                .chain(dokuCustomerId -> create(client, request, dokuCustomerId));
     }
 
     private Uni<Payment> create(String client, NewPayment request, String dokuCustomerId) {
         Payment payment = newPending(client, request);
+        if (gatewayAuthenticates(request)) {
+            PaymentStateMachine.startAwaitingAuthentication(payment);
+        }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
@@ -80,11 +74,85 @@ public class PaymentService {
                                         schedule.afterPageOpened(p, clock.instant());
                                     })
                                     : recordFailure(payment, failure));
-                    case CHARGE -> doku.charge(payment.dokuRequestId, DokuRequests.charge(request, dokuCustomerId))
-                            .onItemOrFailure().transformToUni((report, failure) -> failure == null
-                                    ? payments.update(payment.id, p -> charged(p, report))
-                                    : recordFailure(payment, failure));
+                    case CHARGE -> charge(client, payment, request, dokuCustomerId);
                 });
+    }
+
+    /**
+     * A CHARGE: MOTO at once (DOKU asks no 3-D Secure of it); with the caller's authentication
+     * ({@code three_dsecure_authentication_id}) once it is claimed for this payment; by a saved card's token
+     * without one, after the gateway's own check 3-D Secure, and when the issuer challenges the customer,
+     * only once the browser is back ({@link ThreeDSecureService#returned}).
+     */
+    private Uni<Payment> charge(String client, Payment payment, NewPayment request, String dokuCustomerId) {
+        if (request.paymentType() == PaymentType.MOTO) {
+            return sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
+        }
+        if (gatewayAuthenticates(request)) {
+            return authenticateFirst(client, payment, request, dokuCustomerId);
+        }
+        String authenticationId = request.threeDSecureAuthenticationId();
+        return authentications.claim(client, authenticationId, payment, request.card())
+                .onFailure().call(() -> payments.withdraw(payment.id))
+                .chain(dokuId -> sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
+                        // Nothing reached DOKU: the payment was withdrawn, and its authentication may pay again.
+                        .onFailure(DokuUnavailable.class).call(() -> authentications.release(authenticationId, payment.id)));
+    }
+
+    /** A SALE or AUTHORIZE by saved card without the caller's authentication: the gateway runs 3-D Secure. */
+    private static boolean gatewayAuthenticates(NewPayment request) {
+        return request.flow() == PaymentFlow.CHARGE && request.paymentType() != PaymentType.MOTO
+                && request.threeDSecureAuthenticationId() == null;
+    }
+
+    /**
+     * Check 3-D Secure for a saved card, holding the flow for the caller: a card not enrolled is charged at
+     * once; otherwise the payment keeps waiting, REQUIRES_AUTHENTICATION, with the issuer's URL for the
+     * customer and the charge to send (a token, no card data) kept with its authentication. A failed check
+     * moved no money and leaves nothing behind.
+     */
+    private Uni<Payment> authenticateFirst(String client, Payment payment, NewPayment request, String dokuCustomerId) {
+        ThreeDSecureAuthentication a = authentications.newAuthentication(client, payment.invoiceNumber, payment.amount,
+                request.customer(), request.card(), request.callbackUrl(), request.failedUrl(), payment.id);
+        return doku.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
+                        payment.amount, dokuCustomerId, request.card(), authentications.returnUrl(a, true),
+                        authentications.returnUrl(a, false)))
+                .onFailure(DokuFailures::isDokuFailure).recoverWithUni(failure -> payments.withdraw(payment.id)
+                        .chain(() -> Uni.createFrom().failure(DokuFailures.ofCheck(failure))))
+                .chain(enrollment -> {
+                    byte[] chargeRequest = doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
+                            enrollment.authenticationId()));
+                    if (!enrollment.enrolled()) {
+                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.move(p,
+                                        PaymentStatus.PENDING, Cause.API, clock.instant()).isPresent()))
+                                .chain(() -> sendCharge(payment, chargeRequest, false));
+                    }
+                    a.dokuAuthenticationId = enrollment.authenticationId();
+                    a.authenticationUrl = enrollment.authenticationUrl();
+                    a.chargeRequest = chargeRequest;
+                    return payments.transaction(() -> a.persist()
+                            .chain(() -> Payment.<Payment>findById(payment.id, LockModeType.PESSIMISTIC_WRITE))
+                            .invoke(p -> {
+                                p.authenticationUrl = a.authenticationUrl;
+                                schedule.afterAuthenticationRequired(p, a.expiresAt);
+                            }));
+                });
+    }
+
+    /**
+     * Sends the charge the gateway held while the customer authenticated ({@link ThreeDSecureService}) and
+     * records DOKU's answer as at creation; but DOKU unreachable fails the payment rather than withdrawing it,
+     * as its caller already holds its id.
+     */
+    Uni<Payment> chargeHeld(Payment payment, byte[] chargeRequest) {
+        return sendCharge(payment, chargeRequest, true);
+    }
+
+    private Uni<Payment> sendCharge(Payment payment, byte[] chargeRequest, boolean held) {
+        return doku.charge(payment.dokuRequestId, chargeRequest)
+                .onItemOrFailure().transformToUni((report, failure) -> failure == null
+                        ? payments.update(payment.id, p -> charged(p, report))
+                        : recordFailure(payment, failure, held));
     }
 
     private Payment newPending(String client, NewPayment request) {
@@ -112,6 +180,11 @@ public class PaymentService {
 
     /** DOKU did not give a usable answer: record what we know, then tell the caller. */
     private Uni<Payment> recordFailure(Payment payment, Throwable failure) {
+        return recordFailure(payment, failure, false);
+    }
+
+    /** @param held a charge sent after 3-D Secure, whose payment the caller already knows: never withdrawn */
+    private Uni<Payment> recordFailure(Payment payment, Throwable failure, boolean held) {
         if (!DokuFailures.isDokuFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
@@ -121,6 +194,14 @@ public class PaymentService {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
+                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
+                schedule.done(p);
+            });
+        } else if (failure instanceof DokuUnavailableException && held) {
+            LOG.warnf("DOKU unavailable, payment %s failed after 3-D Secure: %s", payment.id, failure.getMessage());
+            record = whileStillPending(payment.id, p -> {
+                p.failureCode = "doku_unavailable";
+                p.failureMessage = "DOKU could not be reached to charge after 3-D Secure; nothing was charged";
                 metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
                 schedule.done(p);
             });

@@ -6,6 +6,7 @@ import static com.example.gateway.payment.PaymentStatus.FAILED;
 import static com.example.gateway.payment.PaymentStatus.PARTIALLY_REFUNDED;
 import static com.example.gateway.payment.PaymentStatus.PENDING;
 import static com.example.gateway.payment.PaymentStatus.REFUNDED;
+import static com.example.gateway.payment.PaymentStatus.REQUIRES_AUTHENTICATION;
 import static com.example.gateway.payment.PaymentStatus.SUCCEEDED;
 import static com.example.gateway.payment.PaymentStatus.UNKNOWN;
 import static com.example.gateway.payment.PaymentStatus.VOIDED;
@@ -36,6 +37,10 @@ public final class PaymentStateMachine {
             edge(PENDING, SUCCEEDED, "DOKU charged the card: a sale"),
             edge(PENDING, FAILED, "DOKU declined or rejected the payment, or the page lapsed unpaid"),
             edge(PENDING, UNKNOWN, "DOKU's answer to the creation call was lost"),
+            edge(REQUIRES_AUTHENTICATION, PENDING, "the customer passed the 3-D Secure challenge, or the card "
+                    + "is not enrolled: the gateway sends the charge"),
+            edge(REQUIRES_AUTHENTICATION, FAILED, "the customer failed or abandoned the challenge, or let it expire: "
+                    + "nothing was charged"),
             edge(FAILED, AUTHORIZED, "the customer failed on the page, then paid: DOKU's later success is the truth"),
             edge(FAILED, SUCCEEDED, "the customer failed on the page, then paid: DOKU's later success is the truth"),
             edge(AUTHORIZED, SUCCEEDED, "captured, in full or in part"),
@@ -69,6 +74,18 @@ public final class PaymentStateMachine {
                     "check status found it failed, or DOKU has no record of it"));
 
     private PaymentStateMachine() {
+    }
+
+    /**
+     * A new payment, not yet stored, that waits for its customer's 3-D Secure before anything is charged (a
+     * CHARGE by saved card, the gateway holding the flow): it starts REQUIRES_AUTHENTICATION, not PENDING.
+     * No event: nothing has happened yet.
+     */
+    static void startAwaitingAuthentication(Payment unsaved) {
+        if (unsaved.status != PENDING || unsaved.version != 0) {
+            throw new IllegalStateException("only a new payment starts awaiting authentication");
+        }
+        unsaved.status = REQUIRES_AUTHENTICATION;
     }
 
     /** Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. */

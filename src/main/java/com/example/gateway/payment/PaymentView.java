@@ -17,6 +17,7 @@ public record PaymentView(
         String paymentType,
         String status,
         String paymentPageUrl,
+        String authenticationUrl,
         String customerId,
         long authorizedAmount,
         long capturedAmount,
@@ -39,7 +40,7 @@ public record PaymentView(
 
     public static PaymentView of(Payment p, List<PaymentOperation> operations) {
         return new PaymentView(p.id, p.invoiceNumber, p.amount, p.currency, p.flow.name(), p.paymentType.name(),
-                p.status.name(), p.paymentPageUrl, p.customerId, p.authorizedAmount, p.capturedAmount,
+                p.status.name(), p.paymentPageUrl, p.authenticationUrl, p.customerId, p.authorizedAmount, p.capturedAmount,
                 p.refundedAmount, micros(p.captureDeadline),
                 p.cardMasked == null && p.cardToken == null ? null
                         : new CardView(p.cardMasked, p.cardBrand, p.cardIssuer, p.cardType, p.cardToken),

@@ -94,12 +94,13 @@ public class Payments {
     }
 
     /**
-     * Withdraws a write-ahead row that DOKU certainly never saw. One plain statement on the pool, not a
+     * Withdraws a write-ahead row that DOKU certainly never saw (a payment awaiting 3-D Secure has not
+     * been charged either). One plain statement on the pool, not a
      * Hibernate Reactive session: it runs after the DOKU call, and a session opened there could be
      * left open, holding its connection, when many calls fail at once (a DOKU outage).
      */
     public Uni<Void> withdraw(String id) {
-        return db.preparedQuery("DELETE FROM payments WHERE id = $1 AND status = 'PENDING'")
+        return db.preparedQuery("DELETE FROM payments WHERE id = $1 AND status IN ('PENDING', 'REQUIRES_AUTHENTICATION')")
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 

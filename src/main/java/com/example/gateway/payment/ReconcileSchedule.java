@@ -32,6 +32,14 @@ public class ReconcileSchedule {
         payment.nextReconcileAt = now.plus(settings.stalePage());
     }
 
+    /**
+     * A payment waits for its customer's 3-D Secure challenge: if the browser never comes back, ask about it
+     * once the authentication has expired (reconciliation then fails it).
+     */
+    void afterAuthenticationRequired(Payment payment, Instant authenticationExpiresAt) {
+        payment.nextReconcileAt = authenticationExpiresAt.plus(settings.inFlightGrace());
+    }
+
     void done(Payment payment) {
         payment.nextReconcileAt = null;
         payment.reconcileAttempts = 0;

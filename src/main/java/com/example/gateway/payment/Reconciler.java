@@ -34,10 +34,12 @@ public class Reconciler {
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
     private final ReconcileSchedule schedule;
+    private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
     Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
-            ReconcileSchedule schedule, Clock clock) {
+            ReconcileSchedule schedule, ThreeDSecureAuthentications authentications, Clock clock) {
+        this.authentications = authentications;
         this.schedule = schedule;
         this.doku = doku;
         this.payments = payments;
@@ -66,7 +68,9 @@ public class Reconciler {
         return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
                         .chain(payment -> PaymentOperations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
                 .chain(snapshot -> {
-                    Uni<Void> own = ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
+                    Uni<Void> own = snapshot.payment().status == PaymentStatus.REQUIRES_AUTHENTICATION
+                            ? authentications.expireIfLapsed(paymentId)
+                            : ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
                     return own.chain(() -> Multi.createFrom().iterable(snapshot.unsettled())
                                     .onItem().transformToUniAndConcatenate(this::checkOperation)
                                     .collect().last())
@@ -181,6 +185,9 @@ public class Reconciler {
     /** Reconciliation keeps its schedule: asks again later while anything is open, stops when nothing is. */
     private Uni<Payment> reschedule(String paymentId) {
         return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+            if (payment.status == PaymentStatus.REQUIRES_AUTHENTICATION) {
+                return Uni.createFrom().item(payment); // asked again when its authentication expires
+            }
             boolean open = payment.status == PaymentStatus.PENDING || payment.status == PaymentStatus.UNKNOWN
                     || !unsettled.isEmpty();
             if (open) {

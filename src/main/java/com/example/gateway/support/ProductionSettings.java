@@ -35,6 +35,7 @@ public final class ProductionSettings {
 
     static {
         PROPERTIES.put("DOKU_BASE_URL", "doku.base-url");
+        PROPERTIES.put("GATEWAY_PUBLIC_URL", "gateway.three-d-secure.public-url");
         PROPERTIES.put("DOKU_CLIENT_ID", "doku.client-id");
         PROPERTIES.put("DOKU_SECRET_KEY", "doku.secret-key");
         PROPERTIES.put("GATEWAY_MASTER_KEY", "gateway.keys.master");
@@ -67,6 +68,10 @@ public final class ProductionSettings {
         String dokuUrl = value("DOKU_BASE_URL", environment, systemProperties);
         if (dokuUrl != null && !isHttpsOrLoopback(dokuUrl)) {
             problems.add("DOKU_BASE_URL must be an https URL (plain http only to a loopback address)");
+        }
+        String publicUrl = value("GATEWAY_PUBLIC_URL", environment, systemProperties);
+        if (publicUrl != null && !isHttpsOrLoopback(publicUrl)) {
+            problems.add("GATEWAY_PUBLIC_URL must be an https URL (plain http only to a loopback address)");
         }
         String dokuSecret = value("DOKU_SECRET_KEY", environment, systemProperties);
         String master = value("GATEWAY_MASTER_KEY", environment, systemProperties);

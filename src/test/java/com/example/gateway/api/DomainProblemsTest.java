@@ -12,6 +12,8 @@ import com.example.gateway.payment.InvalidPaymentState;
 import com.example.gateway.payment.InvoiceNumberExists;
 import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.payment.ThreeDSecureNotFound;
+import com.example.gateway.payment.ThreeDSecureNotUsable;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
@@ -70,6 +72,10 @@ class DomainProblemsTest {
                 "The delivery's endpoint is disabled (it answered 410 Gone); register a new one");
         answer(new WebhookUrlNotAllowed("The URL must be https"), 422, "webhook_url_not_allowed",
                 "Webhook URL not allowed", "The URL must be https");
+        answer(new ThreeDSecureNotFound(), 404, "three_d_secure_not_found", "3-D Secure authentication not found",
+                "No 3-D Secure authentication of yours has this id");
+        answer(new ThreeDSecureNotUsable("The authentication is FAILED"), 409, "three_d_secure_not_usable",
+                "3-D Secure authentication not usable", "The authentication is FAILED");
         ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
                 "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
     }

@@ -29,6 +29,8 @@ class OpenApiContractTest {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final String NOTIFICATIONS = "/v1/doku/notifications";
+    /** Where the issuer sends the customer's browser after 3-D Secure: no API key either. */
+    private static final String BROWSER_RETURN = "/v1/three-d-secure-returns/{id}";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static JsonNode doc;
 
@@ -42,6 +44,9 @@ class OpenApiContractTest {
     void everyOperationOfTheContractWithItsStatuses() {
         Map<String, String> statuses = Map.ofEntries(
                 Map.entry("post /v1/payments", "201 400 401 404 409 413 415 422 429 500 502 503 504"),
+                Map.entry("post /v1/three-d-secure", "201 400 401 404 409 413 415 422 429 500 502 503"),
+                Map.entry("get /v1/three-d-secure/{id}", "200 401 404 429 500"),
+                Map.entry("get " + BROWSER_RETURN, "303 404 500"),
                 Map.entry("get /v1/payments", "200 400 401 429 500"),
                 Map.entry("get /v1/payments/{id}", "200 401 404 429 500"),
                 Map.entry("get /v1/payments/{id}/events", "200 401 404 429 500"),
@@ -79,13 +84,13 @@ class OpenApiContractTest {
     }
 
     @Test
-    void bearerOnEveryInternalOperationNoneOnDokusNotifications() {
+    void bearerOnEveryInternalOperationNoneOnDokusNotificationsNorTheBrowsersReturn() {
         JsonNode scheme = doc.at("/components/securitySchemes/bearer");
         assertEquals("http", scheme.path("type").asText());
         assertEquals("bearer", scheme.path("scheme").asText());
         assertEquals("[{\"bearer\":[]}]", doc.path("security").toString());
         forEachOperation((key, operation) -> {
-            if (key.endsWith(NOTIFICATIONS)) {
+            if (key.endsWith(NOTIFICATIONS) || key.endsWith(BROWSER_RETURN)) {
                 assertEquals("[]", operation.path("security").toString(), key);
             } else {
                 assertTrue(operation.path("security").isMissingNode(), key + " inherits the bearer requirement");
@@ -115,7 +120,7 @@ class OpenApiContractTest {
     void requestBodiesAreSchemasAndErrorsAreProblems() {
         assertFalse(doc.toString().contains("\"binary\""), "no format: binary anywhere");
         Map<String, String> bodies = Map.of("post /v1/webhook-endpoints", "WebhookEndpointRequest",
-                "post /v1/payments", "PaymentRequest",
+                "post /v1/payments", "PaymentRequest", "post /v1/three-d-secure", "ThreeDSecureRequest",
                 "post /v1/payments/{id}/capture", "CaptureRequest", "post /v1/payments/{id}/refunds", "RefundRequest",
                 "post " + NOTIFICATIONS, "DokuNotification");
         forEachOperation((key, operation) -> {

@@ -59,7 +59,7 @@ class PaymentRequestReaderTest {
               "invoice_number": "INV-20261122-0002",
               "amount": 150000,
               "card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123"},
-              "three_dsecure_authentication_id": "3ds-7f1c2a"
+              "three_dsecure_authentication_id": "tds_7f1c2a0k3v9q2m7x1c5b8n4z"
             }
             """;
 
@@ -119,7 +119,7 @@ class PaymentRequestReaderTest {
         assertEquals(PaymentFlow.CHARGE, payment.flow());
         assertEquals(PaymentType.SALE, payment.paymentType());
         assertEquals(new NewPayment.Card("4111111111111111", "1230", "123", null, false), payment.card());
-        assertEquals("3ds-7f1c2a", payment.threeDSecureAuthenticationId());
+        assertEquals("tds_7f1c2a0k3v9q2m7x1c5b8n4z", payment.threeDSecureAuthenticationId());
         assertNull(payment.customer());
     }
 
@@ -440,8 +440,36 @@ class PaymentRequestReaderTest {
     void motoMustNotSendCvv() throws Exception {
         ObjectNode body = json(CHARGE);
         body.put("payment_type", "MOTO");
+        body.remove("three_dsecure_authentication_id");
 
         assertEquals(Map.of("card.cvv", "must be absent for MOTO payments"), errors(body));
+    }
+
+    @Test
+    void motoTakesNoThreeDSecureAndTheIdIsTheGateways() throws Exception {
+        ObjectNode body = json(CHARGE);
+        body.put("three_dsecure_authentication_id", "eb7e72313b491cd73ea10c6354bc9690");
+        assertEquals(Map.of("three_dsecure_authentication_id", "must be the id of a 3-D Secure authentication (tds_...)"),
+                errors(body));
+
+        body.put("payment_type", "MOTO");
+        card(body).remove("cvv");
+        body.put("three_dsecure_authentication_id", "tds_7f1c2a0k3v9q2m7x1c5b8n4z");
+        assertEquals(Map.of("three_dsecure_authentication_id", "must be absent for MOTO payments"), errors(body));
+    }
+
+    @Test
+    void aSavedCardWithoutAnAuthenticationNeedsWhereTheCustomerReturns() throws Exception {
+        ObjectNode body = json(CHARGE);
+        body.remove("three_dsecure_authentication_id");
+        body.set("card", json("{\"token\": \"tok-1\"}"));
+        body.set("customer", json("{\"id\": \"CUST-1\"}"));
+        assertEquals(Set.of("callback_url"), errors(body).keySet());
+
+        body.put("callback_url", "https://shop.example.com/back");
+        NewPayment payment = read(body);
+        assertNull(payment.threeDSecureAuthenticationId());
+        assertEquals("tok-1", payment.card().token());
     }
 
     @Test
@@ -467,7 +495,7 @@ class PaymentRequestReaderTest {
     @Test
     void threeDSecureIdIsForChargesOnly() throws Exception {
         ObjectNode body = json(FULL_PAGE);
-        body.put("three_dsecure_authentication_id", "3ds-1");
+        body.put("three_dsecure_authentication_id", "tds_7f1c2a0k3v9q2m7x1c5b8n4z");
 
         assertEquals(Set.of("three_dsecure_authentication_id"), errors(body).keySet());
     }

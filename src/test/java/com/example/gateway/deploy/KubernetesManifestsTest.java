@@ -93,13 +93,14 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production", "jvm"})
-    void theIngressExposesDokusNotificationsOnlyAndTheMetricsStayInsideMonitoring(String overlay) {
+    void theIngressExposesOnlyThePublicPathsAndTheMetricsStayInsideMonitoring(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         Ingress ingress = rendered.one("Ingress", Ingress.class);
         List<HTTPIngressPath> paths = ingress.getSpec().getRules().stream()
                 .flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
-        assertEquals(List.of("/v1/doku/notifications"), paths.stream().map(HTTPIngressPath::getPath).toList());
-        assertEquals("Exact", paths.get(0).getPathType());
+        assertEquals(List.of("/v1/doku/notifications Exact", "/v1/three-d-secure-returns/ Prefix"),
+                paths.stream().map(p -> p.getPath() + " " + p.getPathType()).toList(),
+                "only DOKU's notifications and the browser's return from 3-D Secure are public");
         assertFalse(ingress.getSpec().getTls().isEmpty(), "TLS");
         assertEquals(ingress.getSpec().getRules().get(0).getHost(), ingress.getSpec().getTls().get(0).getHosts().get(0));
 

@@ -9,6 +9,7 @@ import static com.example.gateway.support.GatewayApi.status;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -132,8 +133,10 @@ class EmulatorControlTest {
         create(ORDERS, charge(auth, 90000, "AUTHORIZE", APPROVE)).statusCode(201);
         String saleRequestId = emulator.transaction(sale).orElseThrow().originalRequestId();
 
+        // Each charge after its 3-D Secure check: two requests per payment.
         control().get("/ledger").then().statusCode(200)
-                .body("requests", hasSize(2))
+                .body("requests", hasSize(4))
+                .body("requests.findAll { it.operation == 'CHECK_THREE_D_SECURE' }.invoice_number", containsInAnyOrder(sale, auth))
                 .body("requests.find { it.request_id == '" + saleRequestId + "' }.operation", equalTo("CHARGE"))
                 .body("requests.find { it.request_id == '" + saleRequestId + "' }.invoice_number", equalTo(sale))
                 .body("requests.find { it.request_id == '" + saleRequestId + "' }.status", equalTo(200))

@@ -1,6 +1,5 @@
 package com.example.gateway.flow;
 
-import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.create;
 import static com.example.gateway.support.GatewayApi.newInvoice;
@@ -10,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.support.TestDatabase;
+import com.example.gateway.support.TestPorts;
+import com.example.gateway.support.ThreeDSecureFlow;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ class CardDataNeverStoredTest {
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": 90000, "payment_type": "SALE",
                  "customer": {"id": "CUST-PCI", "email": "pci@example.com"},
                  "card": {"number": "%s", "expiry": "0931", "cvv": "%s"},
-                 "three_dsecure_authentication_id": "3ds-pci"}
-                """.formatted(invoice, CARD, CVV)).statusCode(201)
+                 "three_dsecure_authentication_id": "%s"}
+                """.formatted(invoice, CARD, CVV, ThreeDSecureFlow.authenticated(ORDERS, invoice, 90000, CARD))).statusCode(201)
                 .body("status", equalTo("SUCCEEDED"))
                 .body("card.masked", equalTo("557338******1101"));
 

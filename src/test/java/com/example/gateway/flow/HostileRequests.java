@@ -2,6 +2,7 @@ package com.example.gateway.flow;
 
 import com.example.gateway.doku.DokuSigner;
 import com.example.gateway.support.GatewayApi;
+import com.example.gateway.support.Ids;
 import com.example.gateway.support.Notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -431,7 +432,9 @@ final class HostileRequests {
 
     private ObjectNode chargeBody() {
         String number = cardNumbers.get(random.nextInt(cardNumbers.size()));
-        return parse(GatewayApi.charge("INV-hostile-" + random.nextInt(1_000_000_000), 10000, "SALE", number));
+        // A well-formed authentication id is enough: each body has one bad field, and is refused before use.
+        return parse(GatewayApi.charge("INV-hostile-" + random.nextInt(1_000_000_000), 10000, "SALE", number,
+                Ids.newId("tds")));
     }
 
     /** The body with {@code path} (one level of nesting at most) set to a raw JSON fragment. */

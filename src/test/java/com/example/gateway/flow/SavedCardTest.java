@@ -10,8 +10,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.ThreeDSecureFlow;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,8 +42,13 @@ class SavedCardTest {
                 .body("items[0].masked_card", equalTo("411111******1111"))
                 .body("items[0].brand", notNullValue());
 
-        create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(201)
-                .body("status", equalTo("SUCCEEDED"));
+        // A saved card: one call, then the customer's 3-D Secure challenge; the gateway charges on the return.
+        String paid = create(ORDERS, chargeWithToken(newInvoice(), customer, token)).statusCode(201)
+                .body("status", equalTo("REQUIRES_AUTHENTICATION"))
+                .extract().path("id");
+        String authenticationUrl = as(ORDERS).get("/v1/payments/" + paid).then().extract().path("authentication_url");
+        ThreeDSecureFlow.followReturn(ThreeDSecureFlow.answerChallenge(authenticationUrl, "PASS"));
+        assertEquals("SUCCEEDED", status(ORDERS, paid));
 
         as(SUBSCRIPTIONS).get("/v1/customers/" + customer + "/tokens").then().statusCode(404);
         as(SUBSCRIPTIONS).delete("/v1/customers/" + customer + "/tokens/" + token).then().statusCode(404);
@@ -75,16 +82,16 @@ class SavedCardTest {
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": 15000,
                  "customer": {"id": "%s", "email": "saver@example.com"},
                  "card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123", "save": true},
-                 "three_dsecure_authentication_id": "3ds-save"}
-                """.formatted(invoice, customer);
+                 "three_dsecure_authentication_id": "%s"}
+                """.formatted(invoice, customer, ThreeDSecureFlow.authenticated(ORDERS, invoice, 15000, "4111111111111111"));
     }
 
     private static String chargeWithToken(String invoice, String customer, String token) {
         return """
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": 16000,
                  "customer": {"id": "%s", "email": "saver@example.com"},
-                 "card": {"token": "%s"}, "three_dsecure_authentication_id": "3ds-token"}
-                """.formatted(invoice, customer, token);
+                 "card": {"token": "%s"}, "callback_url": "%s"}
+                """.formatted(invoice, customer, token, ThreeDSecureFlow.RETURN_URL);
     }
 
     private static String pageSaving(String invoice, String customer, String token) {

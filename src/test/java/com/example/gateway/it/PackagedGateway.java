@@ -118,6 +118,7 @@ final class PackagedGateway implements AutoCloseable {
         env.put("DOKU_BASE_URL", config.getValue("doku.base-url", String.class));
         env.put("DOKU_CLIENT_ID", config.getValue("doku.client-id", String.class));
         env.put("DOKU_SECRET_KEY", config.getValue("doku.secret-key", String.class));
+        env.put("GATEWAY_PUBLIC_URL", "http://localhost:" + apiPort);
         env.put("GATEWAY_MASTER_KEY", config.getValue("gateway.keys.master", String.class));
         env.put("GATEWAY_API_KEYS", "orders:" + GatewayApi.ORDERS + ",subscriptions:" + GatewayApi.SUBSCRIPTIONS);
         for (String setting : List.of("reactive.url", "jdbc.url", "username", "password")) {

@@ -6,6 +6,7 @@ import static com.example.gateway.payment.PaymentStatus.FAILED;
 import static com.example.gateway.payment.PaymentStatus.PARTIALLY_REFUNDED;
 import static com.example.gateway.payment.PaymentStatus.PENDING;
 import static com.example.gateway.payment.PaymentStatus.REFUNDED;
+import static com.example.gateway.payment.PaymentStatus.REQUIRES_AUTHENTICATION;
 import static com.example.gateway.payment.PaymentStatus.SUCCEEDED;
 import static com.example.gateway.payment.PaymentStatus.UNKNOWN;
 import static com.example.gateway.payment.PaymentStatus.VOIDED;
@@ -33,7 +34,7 @@ class PaymentStateMachineTest {
 
     /** How far a payment has come; final statuses are the furthest. UNKNOWN is not on this line. */
     private static final Map<PaymentStatus, Integer> PROGRESS = Map.of(
-            PENDING, 0, FAILED, 1, AUTHORIZED, 2, SUCCEEDED, 3, PARTIALLY_REFUNDED, 4,
+            REQUIRES_AUTHENTICATION, -1, PENDING, 0, FAILED, 1, AUTHORIZED, 2, SUCCEEDED, 3, PARTIALLY_REFUNDED, 4,
             EXPIRED, 5, VOIDED, 5, REFUNDED, 5);
 
     @Test

@@ -33,14 +33,24 @@ public final class GatewayApi {
                 """.formatted(invoice, amount);
     }
 
-    /** A direct charge after 3-D Secure. */
+    /**
+     * A direct charge of a card number as {@link #ORDERS}; a SALE or AUTHORIZE after a real 3-D Secure
+     * authentication that its customer passed ({@link ThreeDSecureFlow}, run now, headlessly).
+     */
     public static String charge(String invoice, long amount, String type, String cardNumber) {
+        boolean authenticated = "SALE".equals(type) || "AUTHORIZE".equals(type);
+        return charge(invoice, amount, type, cardNumber,
+                authenticated ? ThreeDSecureFlow.authenticated(ORDERS, invoice, amount, cardNumber) : null);
+    }
+
+    /** A direct charge of a card number with the given 3-D Secure authentication id (none for MOTO). */
+    public static String charge(String invoice, long amount, String type, String cardNumber, String authenticationId) {
         return """
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": %d, "payment_type": "%s",
                  "customer": {"id": "CUST-2", "name": "Anton Budiman", "email": "anton@example.com"},
-                 "card": {"number": "%s", "expiry": "1230", "cvv": "123"},
-                 "three_dsecure_authentication_id": "3ds-%s"}
-                """.formatted(invoice, amount, type, cardNumber, invoice);
+                 "card": {"number": "%s", "expiry": "1230"%s}%s}
+                """.formatted(invoice, amount, type, cardNumber, "MOTO".equals(type) ? "" : ", \"cvv\": \"123\"",
+                authenticationId == null ? "" : ", \"three_dsecure_authentication_id\": \"" + authenticationId + "\"");
     }
 
     public static ValidatableResponse create(String apiKey, String body) {

@@ -15,7 +15,7 @@ class ProductionSettingsTest {
 
     @Test
     void namesEveryMissingVariable() {
-        assertEquals(List.of("DOKU_BASE_URL", "DOKU_CLIENT_ID", "DOKU_SECRET_KEY", "GATEWAY_MASTER_KEY", "GATEWAY_API_KEYS",
+        assertEquals(List.of("DOKU_BASE_URL", "GATEWAY_PUBLIC_URL", "DOKU_CLIENT_ID", "DOKU_SECRET_KEY", "GATEWAY_MASTER_KEY", "GATEWAY_API_KEYS",
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD"), ProductionSettings.missing(Map.of(), new Properties()));
     }
@@ -28,6 +28,7 @@ class ProductionSettingsTest {
         system.setProperty("gateway.keys.master", MASTER);
         Map<String, String> environment = Map.of(
                 "DOKU_BASE_URL", "https://api.doku.com",
+                "GATEWAY_PUBLIC_URL", "https://pay.example.com",
                 "DOKU_CLIENT_ID", "MCH-1",
                 "GATEWAY_API_KEYS", "  ",
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db/gw",
@@ -45,6 +46,7 @@ class ProductionSettingsTest {
     void refusesAPlainHttpOrMalformedDokuUrlButNotALoopbackStandIn() {
         assertInvalid("DOKU_BASE_URL", "http://api.doku.com", "DOKU_BASE_URL must be an https URL");
         assertInvalid("DOKU_BASE_URL", "api.doku.com", "DOKU_BASE_URL must be an https URL");
+        assertInvalid("GATEWAY_PUBLIC_URL", "http://pay.example.com", "GATEWAY_PUBLIC_URL must be an https URL");
         Map<String, String> local = valid();
         local.put("DOKU_BASE_URL", "http://localhost:8090");
         assertEquals(List.of(), ProductionSettings.invalid(local, new Properties()));
@@ -90,6 +92,7 @@ class ProductionSettingsTest {
     private static Map<String, String> valid() {
         Map<String, String> environment = new HashMap<>();
         environment.put("DOKU_BASE_URL", "https://api.doku.com");
+        environment.put("GATEWAY_PUBLIC_URL", "https://pay.example.com");
         environment.put("DOKU_SECRET_KEY", "the-doku-secret-which-is-long-enough-too");
         environment.put("GATEWAY_MASTER_KEY", MASTER);
         environment.put("GATEWAY_API_KEYS", "orders:" + "o".repeat(32) + ",subscriptions:" + "s".repeat(32));

@@ -1,0 +1,8 @@
+package com.example.gateway.doku;
+
+/**
+ * What check 3-D Secure found: whether the card's issuer challenges the customer (then at
+ * {@code authenticationUrl}), and DOKU's authentication id for the charge that follows.
+ */
+public record ThreeDSecureEnrollment(boolean enrolled, String authenticationId, String authenticationUrl) {
+}
