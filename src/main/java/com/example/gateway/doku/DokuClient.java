@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.support.LogContext;
+import com.example.gateway.support.LogSafe;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's only way to DOKU. Each method serializes its body once, sends those bytes under the
@@ -24,6 +27,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  */
 @ApplicationScoped
 public class DokuClient {
+
+    private static final Logger LOG = Logger.getLogger(DokuClient.class);
 
     private final DokuTransport transport;
     private final DokuCallMetrics metrics;
@@ -100,8 +105,12 @@ public class DokuClient {
     }
 
     private <A, R> Uni<R> send(DokuCall call, JavaType answerType, Function<A, R> result) {
+        LogContext.dokuRequest(call.requestId());
         return onCallersContext(transport.exchange(call))
                 .onFailure().transform(failure -> settle(call, failure))
+                // One line per DOKU call, carrying the MDC ids (payment, Request-Id, trace); never a body.
+                .onItemOrFailure().invoke((answer, failure) -> LOG.infof("DOKU %s: %s", call.operation(),
+                        failure == null ? "answered" : LogSafe.of(failure.getClass().getSimpleName() + " " + failure.getMessage())))
                 .onItem().transform(answer -> {
                     R value = this.<A>read(answer.body(), answerType).map(result).orElse(null);
                     if (value == null) {

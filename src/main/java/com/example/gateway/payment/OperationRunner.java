@@ -5,6 +5,7 @@ import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Ids;
+import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -52,6 +53,7 @@ class OperationRunner {
      */
     Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, String idempotencyKey,
             Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
+        LogContext.payment(paymentId, client);
         return reconciler.settleDoubtFirst(client, paymentId)
                 .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
                     Payments.ownedBy(client, payment);

@@ -8,6 +8,7 @@ import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
+import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -41,6 +42,8 @@ public class PaymentService {
 
     public Uni<Payment> create(String client, NewPayment request) {
         Payment payment = newPending(client, request);
+        LogContext.payment(payment.id, client);
+        LogContext.dokuRequest(payment.dokuRequestId);
         // Built before anything is stored, so a request that cannot be turned into DOKU's leaves no row.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request)) : null;

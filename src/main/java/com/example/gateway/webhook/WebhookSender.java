@@ -1,11 +1,19 @@
 package com.example.gateway.webhook;
 
 import com.example.gateway.support.LogSafe;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +25,8 @@ import java.time.Duration;
  * Sends one signed delivery over Vert.x's non-blocking web client: the exact bytes that were signed,
  * no redirects followed (they could lead off the allow-list), the receiver's body discarded unread, and
  * the whole exchange bounded by the request timeout. Never fails: every outcome is an {@link Attempt}.
+ * Each attempt is one CLIENT span whose context goes out as {@code traceparent}; the span names the
+ * receiver's host only (a webhook URL's path or query may carry a token).
  */
 @ApplicationScoped
 class WebhookSender {
@@ -24,11 +34,17 @@ class WebhookSender {
     private final WebClient client;
     private final Duration timeout;
     private final AllowedHosts allowedHosts;
+    private final Tracer tracer;
+    private final OpenTelemetry telemetry;
 
-    WebhookSender(Vertx vertx, WebhookConfig config, AllowedHosts allowedHosts) {
+    WebhookSender(Vertx vertx, WebhookConfig config, AllowedHosts allowedHosts, Tracer tracer, OpenTelemetry telemetry) {
         this.timeout = config.requestTimeout();
         this.allowedHosts = allowedHosts;
+        this.tracer = tracer;
+        this.telemetry = telemetry;
         this.client = WebClient.create(vertx, new WebClientOptions()
+                // Traced by the span below: Vert.x's own client span would record the full URL.
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setFollowRedirects(false)
                 .setConnectTimeout((int) timeout.toMillis())
                 .setUserAgent("doku-card-gateway-webhooks/1"));
@@ -39,17 +55,36 @@ class WebhookSender {
         if (!allowedHosts.permits(URI.create(url))) {
             return Uni.createFrom().item(Attempt.failed("not allowed: the host is no longer on the allow-list"));
         }
-        return client.postAbs(url)
+        Span span = tracer.spanBuilder("webhook POST").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", URI.create(url).getHost())
+                .setAttribute("webhook.id", webhookId)
+                .startSpan();
+        HttpRequest<Void> request = client.postAbs(url)
                 .timeout(timeout.toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature)
-                .as(BodyCodec.none())
-                .sendBuffer(Buffer.buffer(body))
+                .as(BodyCodec.none());
+        telemetry.getPropagators().getTextMapPropagator()
+                .inject(Context.current().with(span), request, (r, name, value) -> r.putHeader(name, value));
+        return request.sendBuffer(Buffer.buffer(body))
                 .map(response -> Attempt.answered(response.statusCode(), response.getHeader("Retry-After")))
                 .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(WebhookSender::noAnswer);
+                .onFailure().recoverWithItem(WebhookSender::noAnswer)
+                .invoke(attempt -> end(span, attempt))
+                .onCancellation().invoke(span::end);
+    }
+
+    private static void end(Span span, Attempt attempt) {
+        if (attempt.status() != null) {
+            span.setAttribute("http.response.status_code", attempt.status());
+        }
+        if (!attempt.delivered()) {
+            span.setStatus(StatusCode.ERROR, attempt.error() == null ? "HTTP " + attempt.status() : attempt.error());
+        }
+        span.end();
     }
 
     private static Attempt noAnswer(Throwable failure) {
