@@ -14,6 +14,9 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.support.CapturedSpans;
+import com.example.gateway.support.TestDatabase;
+import com.example.gateway.support.WebhookReceiver;
+import com.example.gateway.support.Webhooks;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,8 +49,13 @@ class TracingTest {
     @Inject
     EmulatorClient emulator;
 
+    private static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
     @Inject
     CapturedSpans captured;
+
+    @Inject
+    TestDatabase db;
 
     @BeforeEach
     void start() {
@@ -58,6 +66,31 @@ class TracingTest {
     @AfterEach
     void stop() {
         captured.stop();
+        Webhooks.deleteAll(ORDERS);
+    }
+
+    @Test
+    void eachWebhookAttemptIsASpanWhoseContextTheReceiverGets() {
+        Webhooks.awaitEarlierEventsFannedOut(db);
+        WebhookReceiver.Inbox inbox = RECEIVER.inbox();
+        Webhooks.register(ORDERS, inbox.url());
+        create(ORDERS, charge(newInvoice(), 90000, "SALE", CARD)).statusCode(201);
+
+        WebhookReceiver.Received delivered = await().atMost(Duration.ofSeconds(30))
+                .until(inbox::received, received -> !received.isEmpty()).get(0);
+        String traceparent = delivered.header("traceparent");
+        assertTrue(traceparent != null && traceparent.startsWith("00-"), "the receiver got a traceparent: " + traceparent);
+        String[] parts = traceparent.split("-");
+        SpanData attempt = await().atMost(Duration.ofSeconds(10)).until(() -> captured.spans().stream()
+                .filter(s -> s.getTraceId().equals(parts[1]) && s.getSpanId().equals(parts[2])).findFirst().orElse(null),
+                span -> span != null);
+        assertEquals(SpanKind.CLIENT, attempt.getKind());
+        assertEquals("webhook POST", attempt.getName());
+        assertEquals(delivered.webhookId(), attempt.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("webhook.id")).map(e -> String.valueOf(e.getValue())).findFirst().orElse(null));
+        String path = java.net.URI.create(inbox.url()).getPath();
+        assertTrue(texts(attempt).noneMatch(text -> text.contains(path)),
+                () -> "the span names the host only, not the URL's path: " + describe(List.of(attempt)));
     }
 
     @Test
