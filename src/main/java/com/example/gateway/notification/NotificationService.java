@@ -77,6 +77,8 @@ public class NotificationService {
                     }
                     record.paymentId = payment.id;
                     LogContext.payment(payment.id, payment.clientName);
+                    // The payment's own Request-Id (the notification's is in the line's text).
+                    LogContext.dokuRequest(payment.dokuRequestId);
                     return alreadyApplied(record.dokuRequestId)
                             .map(applied -> applied ? NotificationResult.DUPLICATE : apply(payment, report));
                 });

@@ -15,7 +15,6 @@ public final class LogContext {
     public static final String PAYMENT_ID = "payment_id";
     public static final String CLIENT = "client";
     public static final String DOKU_REQUEST_ID = "doku_request_id";
-    public static final String WEBHOOK_DELIVERY_ID = "webhook_delivery_id";
 
     private LogContext() {
     }
@@ -29,11 +28,6 @@ public final class LogContext {
     /** The Request-Id of the DOKU call under way (the same for each of its retries). */
     public static void dokuRequest(String requestId) {
         put(DOKU_REQUEST_ID, requestId);
-    }
-
-    /** The webhook delivery being sent. */
-    public static void webhookDelivery(String deliveryId) {
-        put(WEBHOOK_DELIVERY_ID, deliveryId);
     }
 
     private static void put(String key, String value) {
