@@ -45,7 +45,8 @@ class EmulatorExchange {
         EmulatorFault fault = emulator.faults().nextForRequest(operation).orElse(null);
         String refusal = signatures.refusal(http.getHeader("Client-Id"), requestId,
                 http.getHeader("Request-Timestamp"), http.getHeader("Signature"), path, body, now);
-        Log log = new Log(now, operation, http.method().name(), path, requestId, refusal == null, fault);
+        Log log = new Log(now, operation, http.method().name(), path, requestId, refusal == null, fault,
+                http.getHeader("traceparent"));
 
         if (fault != null && fault.httpStatus() != 0) {
             log.answered(fault.httpStatus(), null, false);
@@ -164,9 +165,10 @@ class EmulatorExchange {
         private final String requestId;
         private final boolean signatureValid;
         private final EmulatorFault fault;
+        private final String traceparent;
 
         Log(Instant receivedAt, Operation operation, String method, String path, String requestId,
-                boolean signatureValid, EmulatorFault fault) {
+                boolean signatureValid, EmulatorFault fault, String traceparent) {
             this.receivedAt = receivedAt;
             this.operation = operation;
             this.method = method;
@@ -174,11 +176,12 @@ class EmulatorExchange {
             this.requestId = requestId;
             this.signatureValid = signatureValid;
             this.fault = fault;
+            this.traceparent = traceparent;
         }
 
         void answered(int status, String invoiceNumber, boolean replayed) {
             emulator.record(new ReceivedRequest(receivedAt, clock.instant(), operation, method, path, requestId,
-                    signatureValid, status, fault, invoiceNumber, replayed));
+                    signatureValid, status, fault, invoiceNumber, replayed, traceparent));
             LOG.infof("DOKU emulator %s %s Request-Id=%s invoice=%s -> %s%s%s", operation, path, requestId,
                     invoiceNumber, status == 0 ? "connection closed" : String.valueOf(status),
                     fault == null ? "" : " [fault " + fault + "]", replayed ? " [replayed]" : "");

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param fault          the scripted fault applied to this request, or {@code null}
  * @param invoiceNumber  the invoice concerned when known, else {@code null}
  * @param replayed       answered from the ledger: an earlier request had this Request-Id
+ * @param traceparent    the W3C Trace Context header the caller sent, {@code null} if none (so tests can
+ *                       see that a trace crosses from the gateway into DOKU)
  */
 public record ReceivedRequest(
         Instant receivedAt,
@@ -26,5 +28,6 @@ public record ReceivedRequest(
         int httpStatus,
         EmulatorFault fault,
         String invoiceNumber,
-        boolean replayed) {
+        boolean replayed,
+        String traceparent) {
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.support.LogContext;
+import com.example.gateway.support.LogSafe;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's only way to DOKU. Each method serializes its body once, sends those bytes under the
@@ -23,6 +26,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class DokuClient {
+
+    private static final Logger LOG = Logger.getLogger(DokuClient.class);
 
     private final DokuTransport transport;
     private final DokuBreakers breakers;
@@ -128,8 +133,12 @@ public class DokuClient {
     }
 
     private <A, R> Uni<R> send(DokuCall call, JavaType answerType, Function<A, R> result) {
+        LogContext.dokuRequest(call.requestId());
         return onCallersContext(breakers.guard(call.operation(), () -> transport.exchange(call)))
                 .onFailure().transform(failure -> settle(call, failure))
+                // One line per DOKU call, carrying the MDC ids (payment, Request-Id, trace); never a body.
+                .onItemOrFailure().invoke((answer, failure) -> LOG.infof("DOKU %s: %s", call.operation(),
+                        failure == null ? "answered" : LogSafe.of(failure.getClass().getSimpleName() + " " + failure.getMessage())))
                 .onItem().transform(answer -> {
                     R value = this.<A>read(answer.body(), answerType).map(result).orElse(null);
                     if (value == null) {

@@ -7,6 +7,7 @@ import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.CleanText;
 import com.example.gateway.support.Detached;
+import com.example.gateway.support.LogContext;
 import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,6 +86,9 @@ public class NotificationService {
                         return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
                     }
                     record.paymentId = payment.id;
+                    LogContext.payment(payment.id, payment.clientName);
+                    // The payment's own Request-Id (the notification's is in the line's text).
+                    LogContext.dokuRequest(payment.dokuRequestId);
                     return alreadyApplied(record.dokuRequestId)
                             .map(applied -> applied ? NotificationResult.DUPLICATE : apply(payment, report));
                 });

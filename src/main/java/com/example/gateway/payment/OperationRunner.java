@@ -7,6 +7,7 @@ import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.doku.OperationResult;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Ids;
+import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -57,6 +58,7 @@ class OperationRunner {
      */
     Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, String idempotencyKey,
             Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
+        LogContext.payment(paymentId, client);
         DokuOperation call = kind == PaymentOperation.Kind.CAPTURE ? DokuOperation.CAPTURE : DokuOperation.REFUND;
         return DokuFailures.whileAvailable(doku, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))

@@ -9,6 +9,7 @@ import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
+import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -53,6 +54,8 @@ public class PaymentService {
 
     private Uni<Payment> create(String client, NewPayment request, String dokuCustomerId) {
         Payment payment = newPending(client, request);
+        LogContext.payment(payment.id, client);
+        LogContext.dokuRequest(payment.dokuRequestId);
         if (gatewayAuthenticates(request)) {
             PaymentStateMachine.startAwaitingAuthentication(payment);
         }

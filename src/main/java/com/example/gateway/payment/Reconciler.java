@@ -6,6 +6,7 @@ import com.example.gateway.doku.OperationResult;
 import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.Ids;
+import com.example.gateway.support.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -68,6 +69,7 @@ public class Reconciler {
         return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
                         .chain(payment -> PaymentOperations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
                 .chain(snapshot -> {
+                    LogContext.payment(paymentId, snapshot.payment().clientName);
                     Uni<Void> own = snapshot.payment().status == PaymentStatus.REQUIRES_AUTHENTICATION
                             ? authentications.expireIfLapsed(paymentId)
                             : ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
