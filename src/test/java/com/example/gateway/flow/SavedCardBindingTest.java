@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.support.TestDatabase;
+import com.example.gateway.support.ThreeDSecureFlow;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -180,12 +181,14 @@ class SavedCardBindingTest {
     }
 
     private static String saveCard(String client, String customer) {
+        String invoice = newInvoice();
+        String authentication = ThreeDSecureFlow.authenticated(client, invoice, 15000, MoneyMovementTest.APPROVE);
         return create(client, """
                 {"flow": "CHARGE", "invoice_number": "%s", "amount": 15000,
                  "customer": {"id": "%s", "email": "saver@example.com"},
                  "card": {"number": "%s", "expiry": "1230", "cvv": "123", "save": true},
-                 "three_dsecure_authentication_id": "3ds-save"}
-                """.formatted(newInvoice(), customer, MoneyMovementTest.APPROVE)).statusCode(201)
+                 "three_dsecure_authentication_id": "%s"}
+                """.formatted(invoice, customer, MoneyMovementTest.APPROVE, authentication)).statusCode(201)
                 .body("card.token", notNullValue()).extract().path("card.token");
     }
 

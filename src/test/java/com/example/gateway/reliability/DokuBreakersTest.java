@@ -110,7 +110,7 @@ class DokuBreakersTest {
             assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter + " s: the next probe, at most 3 s away");
             probeDue = retryAfter == 1;
         }
-        assertTrue(micros.size() >= 20, "refusals timed before the probe came due: " + micros.size());
+        assertTrue(micros.size() >= 5, "refusals timed before the probe came due: " + micros.size());
         Collections.sort(micros);
         long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
         // "At once" is proven by what did not happen (no DOKU call, so no retry or timeout was waited
