@@ -139,6 +139,15 @@ final class JsonFieldReader {
     }
 
     /**
+     * Reads an optional array in which empty means none: null when absent or empty, else as
+     * {@link #array}. Clients generated from the OpenAPI document with openapi-generator's defaults send
+     * {@code []} for every optional list they were not given (issue 18).
+     */
+    <T> List<T> arrayOrNone(Function<JsonFieldReader, T> elementReader) {
+        return isPresent() && node.isArray() && node.isEmpty() ? null : array(elementReader);
+    }
+
+    /**
      * Reads a non-empty array, one element at a time. Returns null when absent or not an array; the
      * list holds null for elements the element reader found invalid.
      */

@@ -112,9 +112,9 @@ public final class PaymentRequestReader {
         String threeDSecureId = threeDSecureId(card, callbackUrl);
         Customer customer = customer(card);
         Theme theme = theme();
-        List<Promo> promos = body.field("promos").array(this::promo);
-        List<String> allowBins = body.field("allow_bins").array(bin -> bin.matching(BIN, "must be 6 to 8 digits"));
-        List<Integer> allowTenors = body.field("allow_tenors").array(tenorValue -> tenorValue.integer(1, 60));
+        List<Promo> promos = body.field("promos").arrayOrNone(this::promo);
+        List<String> allowBins = body.field("allow_bins").arrayOrNone(bin -> bin.matching(BIN, "must be 6 to 8 digits"));
+        List<Integer> allowTenors = body.field("allow_tenors").arrayOrNone(tenorValue -> tenorValue.integer(1, 60));
         Disclaimer disclaimer = disclaimer();
         String overrideNotificationUrl = notificationUrl(body.field("override_notification_url"));
 
@@ -149,7 +149,7 @@ public final class PaymentRequestReader {
 
     private List<LineItem> lineItems() {
         JsonFieldReader field = body.field("line_items");
-        List<LineItem> items = field.array(this::lineItem);
+        List<LineItem> items = field.arrayOrNone(this::lineItem);
         if (items != null && amount != null && !field.hasErrors() && total(items) != amount) {
             field.reject("the sum of price * quantity must equal amount");
         }

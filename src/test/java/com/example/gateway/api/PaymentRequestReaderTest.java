@@ -224,12 +224,29 @@ class PaymentRequestReaderTest {
         assertEquals(Map.of("line_items", "the sum of price * quantity must equal amount"), errors(body));
     }
 
+    /** Generated clients send [] for optional lists they were not given (issue 18): empty means none. */
     @Test
-    void lineItemsMustNotBeEmpty() throws Exception {
+    void emptyOptionalListsMeanNone() throws Exception {
         ObjectNode body = json(FULL_PAGE);
-        body.putArray("line_items");
+        for (String list : List.of("line_items", "promos", "allow_bins", "allow_tenors")) {
+            body.putArray(list);
+        }
 
-        assertEquals(Set.of("line_items"), errors(body).keySet());
+        NewPayment payment = read(body);
+
+        assertNull(payment.lineItems());
+        assertNull(payment.promos());
+        assertNull(payment.allowBins());
+        assertNull(payment.allowTenors());
+    }
+
+    @Test
+    void anOptionalListThatIsNotAnArrayIsStillRefused() throws Exception {
+        ObjectNode body = json(FULL_PAGE);
+        body.put("allow_bins", "");
+        body.putObject("line_items");
+
+        assertEquals(Map.of("allow_bins", "must be an array", "line_items", "must be an array"), errors(body));
     }
 
     @Test

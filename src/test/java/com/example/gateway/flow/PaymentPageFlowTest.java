@@ -80,6 +80,29 @@ class PaymentPageFlowTest {
         assertEquals(200, emulator.notifications(invoice).get(0).gatewayStatus());
     }
 
+    /**
+     * Issue 18: a client generated from /q/openapi with openapi-generator's defaults sends every optional
+     * list as {@code []}; an empty optional list means "none", as if left out.
+     */
+    @Test
+    void emptyOptionalListsAreTakenAsNone() {
+        String invoice = newInvoice();
+        String body = """
+                {"invoice_number": "%s", "amount": 90000,
+                 "customer": {"id": "CUST-1", "name": "Anton Budiman", "email": "anton@example.com"},
+                 "callback_url": "https://shop.example.com/done",
+                 "line_items": [], "promos": [], "allow_bins": [], "allow_tenors": []}
+                """.formatted(invoice);
+
+        String id = create(ORDERS, body).statusCode(201)
+                .body("status", equalTo("PENDING"))
+                .body("amount", equalTo(90000))
+                .extract().path("id");
+
+        assertEquals("PENDING", status(ORDERS, id));
+        assertEquals(1, callsFor(invoice).size(), "the page was opened at DOKU");
+    }
+
     @Test
     void declinedCardFailsThePaymentWithDokusCode() {
         String invoice = newInvoice();
