@@ -47,7 +47,7 @@ final class HostileRequests {
             "line_items=[{\"name\": \"\\u0000\", \"price\": 10000, \"quantity\": 1}]",
             "line_items=[{\"name\": \"A\", \"price\": \"\\u0000\", \"quantity\": 1}]",
             "line_items=[{\"name\": \"A\", \"price\": 10000, \"quantity\": 1, \"evil\": \"\\u0000\"}]",
-            "line_items=[]", "line_items={}", "line_items=\"x\"", "line_items=[[]]",
+            "line_items={}", "line_items=\"x\"", "line_items=[[]]",
             "promos=[null]", "promos=[{\"bin\": \"411111\", \"discount_amount\": 100}, null]",
             "promos=[{\"bin\": \"\\u0000\", \"discount_amount\": 100}]",
             "promos=[{\"bin\": \"411111\", \"discount_amount\": null}]",
