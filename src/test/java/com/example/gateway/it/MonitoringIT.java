@@ -2,6 +2,7 @@ package com.example.gateway.it;
 
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.SUBSCRIPTIONS;
+import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static io.restassured.RestAssured.given;
@@ -45,6 +46,8 @@ class MonitoringIT {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The emulator's approved test card. */
+    private static final String APPROVE = "4111111111111111";
 
     @Inject
     EmulatorClient emulator;
@@ -92,7 +95,7 @@ class MonitoringIT {
 
         String pageInvoice = newInvoice();
         gateway.as(ORDERS).body(paymentPage(pageInvoice, 25_000)).post("/v1/payments").then().statusCode(201);
-        String charged = gateway.as(ORDERS).body(moto(newInvoice(), 40_000)).post("/v1/payments").then().statusCode(201)
+        String charged = gateway.as(ORDERS).body(charge(newInvoice(), 40_000, "MOTO", APPROVE)).post("/v1/payments").then().statusCode(201)
                 .extract().path("id");
         gateway.as(ORDERS).body("{\"amount\": 10000}").post("/v1/payments/" + charged + "/refunds").then().statusCode(201);
         gateway.as(ORDERS).get("/v1/payments/" + charged).then().statusCode(200);
@@ -100,7 +103,7 @@ class MonitoringIT {
         // DOKU fails every attempt of one charge: a 5xx to the caller and failed DOKU attempts.
         emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.HTTP_500, EmulatorFault.HTTP_500,
                 EmulatorFault.HTTP_500, EmulatorFault.HTTP_500);
-        int status = gateway.as(ORDERS).body(moto(newInvoice(), 30_000)).post("/v1/payments").then().extract().statusCode();
+        int status = gateway.as(ORDERS).body(charge(newInvoice(), 30_000, "MOTO", APPROVE)).post("/v1/payments").then().extract().statusCode();
         assertEquals(5, status / 100, "a charge DOKU never answered is a 5xx");
 
         // Notifications: one unsigned, one signed with another amount than its payment's.
@@ -117,14 +120,6 @@ class MonitoringIT {
         // subscriptions may make one call an hour here: the second is refused.
         gateway.as(SUBSCRIPTIONS).get("/v1/payments").then().statusCode(200);
         gateway.as(SUBSCRIPTIONS).get("/v1/payments").then().statusCode(429);
-    }
-
-    private static String moto(String invoice, long amount) {
-        return """
-                {"flow": "CHARGE", "invoice_number": "%s", "amount": %d, "payment_type": "MOTO",
-                 "customer": {"id": "CUST-MON", "name": "Anton Budiman", "email": "anton@example.com"},
-                 "card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123"}}
-                """.formatted(invoice, amount);
     }
 
     /** Every dashboard target's query, then every alert's expression with its comparisons made bool. */
