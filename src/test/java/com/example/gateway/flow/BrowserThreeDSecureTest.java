@@ -69,11 +69,14 @@ class BrowserThreeDSecureTest {
         shop.stop(0);
     }
 
+    /** Skipped where Chromium is absent, except in CI (.ci/run sets CI and installs it), where that fails. */
     @BeforeEach
     void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): "
-                        + "apt-get install -y chromium chromium-driver to run the browser test");
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String message = "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): "
+                + "apt-get install -y chromium chromium-driver to run the browser test";
+        assertTrue(present || System.getenv("CI") == null, message);
+        assumeTrue(present, message);
     }
 
     @Test
