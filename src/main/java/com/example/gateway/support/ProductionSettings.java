@@ -1,6 +1,9 @@
 package com.example.gateway.support;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -125,28 +128,18 @@ public final class ProductionSettings {
             return false;
         }
         try {
-            byte[] network = InetAddress.getByName(cidr.substring(0, slash)).getAddress();
-            int prefix = Integer.parseInt(cidr.substring(slash + 1));
+            // Netty's subnet rule (already here under Vert.x) matches IPv4 and IPv6 alike.
+            IpSubnetFilterRule network = new IpSubnetFilterRule(cidr.substring(0, slash),
+                    Integer.parseInt(cidr.substring(slash + 1)), IpFilterRuleType.ACCEPT);
             for (String address : NEVER_OPENED) {
-                byte[] candidate = InetAddress.getByName(address).getAddress();
-                if (candidate.length == network.length && samePrefix(network, candidate, prefix)) {
+                if (network.matches(new InetSocketAddress(InetAddress.getByName(address), 0))) {
                     return true;
                 }
             }
             return false;
-        } catch (UnknownHostException | NumberFormatException malformed) {
+        } catch (UnknownHostException | IllegalArgumentException malformed) {
             return false;
         }
-    }
-
-    private static boolean samePrefix(byte[] a, byte[] b, int bits) {
-        for (int i = 0; i < bits; i++) {
-            int mask = 0x80 >>> (i % 8);
-            if ((a[i / 8] & mask) != (b[i / 8] & mask)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isHttpsOrLoopback(String url) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,7 +54,7 @@ final class RealPrometheus implements AutoCloseable {
         Path binary = binary();
         try {
             Path work = Files.createTempDirectory(Path.of("target"), "prometheus-");
-            int port = freePort();
+            int port = PackagedGateway.freePort();
             Path config = work.resolve("prometheus.yml");
             Files.writeString(config, """
                     global:
@@ -140,14 +139,6 @@ final class RealPrometheus implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
