@@ -2,11 +2,16 @@
 # A newcomer's first run, checked: starts `./mvnw quarkus:dev` as the README says (embedded PostgreSQL,
 # DOKU emulator), waits until it is ready, creates one payment page, stops it, and fails if the log
 # has any WARN or ERROR line other than the known upstream ones listed below. Bounded in time.
-# Usage: scripts/dev-start-check.sh      (CI runs it after the tests; the ports 8080, 8090, 9000 must be free)
+# Usage: scripts/dev-start-check.sh [COMMAND...]
+#   COMMAND, if given, runs while dev mode is up, after the first-run check and before the log is read,
+#   so one dev-mode start serves both: CI runs `scripts/dev-start-check.sh scripts/check-docs --running`.
+#   Its failure fails this script; WARN/ERROR lines it causes fail it too.
+# Ports: DEV_HTTP_PORT (8080) and DEV_MANAGEMENT_PORT (9000), exported to COMMAND; the emulator takes 8090.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOG=target/dev-start-check.log
 TIMEOUT=${DEV_START_TIMEOUT:-240}
+export DEV_HTTP_PORT=${DEV_HTTP_PORT:-8080} DEV_MANAGEMENT_PORT=${DEV_MANAGEMENT_PORT:-9000}
 mkdir -p target
 
 # Upstream noise that is not the project's making, each with where it is tracked.
@@ -18,21 +23,27 @@ KNOWN=(
   "[WARNING] Ignoring complex example on request body"
 )
 
-./mvnw -B -ntp quarkus:dev -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true >"$LOG" 2>&1 &
+GATEWAY_PUBLIC_URL=http://localhost:$DEV_HTTP_PORT ./mvnw -B -ntp quarkus:dev -Dquarkus.console.enabled=false \
+  -Dquarkus.analytics.disabled=true -Dquarkus.http.port="$DEV_HTTP_PORT" -Dquarkus.management.port="$DEV_MANAGEMENT_PORT" \
+  >"$LOG" 2>&1 &
 DEV_PID=$!
 stop() { kill "$DEV_PID" 2>/dev/null || true; wait "$DEV_PID" 2>/dev/null || true; }
 trap stop EXIT
 
 deadline=$((SECONDS + TIMEOUT))
-until curl -fs -o /dev/null http://localhost:9000/q/health/ready; do
+until curl -fs -o /dev/null "http://localhost:$DEV_MANAGEMENT_PORT/q/health/ready"; do
   if ! kill -0 "$DEV_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
     echo "dev mode did not become ready within ${TIMEOUT}s; last lines of $LOG:"; tail -40 "$LOG"; exit 1
   fi
   sleep 2
 done
-status=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://localhost:8080/v1/payments \
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://localhost:$DEV_HTTP_PORT/v1/payments" \
   -H 'Authorization: Bearer dev-key' -H 'Content-Type: application/json' \
   -d "{\"invoice_number\":\"INV-DEVCHECK-$RANDOM$RANDOM\",\"amount\":10000,\"customer\":{\"email\":\"dev@example.com\"}}")
+command_status=0
+if [ $# -gt 0 ]; then
+  "$@" || command_status=$?
+fi
 # Hibernate's schema validation reports on its own thread just after start: give it a moment.
 sleep 5
 stop
@@ -46,7 +57,10 @@ problems=$(printf '%s\n' "$problems" | sed '/^$/d')
 if [ "$status" != "201" ]; then
   echo "dev mode answered $status to a payment page request (expected 201); see $LOG"; exit 1
 fi
+if [ "$command_status" != 0 ]; then
+  echo "while dev mode ran, '$*' failed (exit $command_status)"; exit 1
+fi
 if [ -n "$problems" ]; then
   echo "dev mode's first run logged WARN/ERROR lines (see $LOG):"; printf '%s\n' "$problems"; exit 1
 fi
-echo "dev mode's first run: ready, a payment page created, no WARN or ERROR of the project's making"
+echo "dev mode's first run: ready, a payment page created${*:+, '$*' passed}, no WARN or ERROR of the project's making"

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * issues an authentication id bound to the card (or token) and amount, valid for {@link #VALIDITY} on
  * the emulator's clock; the challenge page (or the control API) passes, fails or abandons it and names
  * the callback URL to send the browser to; a charge then uses it once. DOKU documents none of the
- * lifetime, the binding or the callback's query parameters: these are the emulator's choices (README).
+ * lifetime, the binding or the callback's query parameters: these are the emulator's choices (docs/integrating.md, "3-D Secure: what DOKU leaves open").
  */
 final class ThreeDSecureIssuer {
 

@@ -1,6 +1,6 @@
 package com.example.gateway.emulator;
 
-/** The faults the emulator's control API can script (see the emulator's README section). */
+/** The faults the emulator's control API can script (see docs/integrating.md, "The DOKU emulator for your own tests"). */
 public enum EmulatorFault {
     HTTP_500,
     HTTP_503,

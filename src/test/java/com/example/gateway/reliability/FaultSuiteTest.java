@@ -74,7 +74,7 @@ class FaultSuiteTest {
         clock.reset();
     }
 
-    /** 30 %: the availability promised (issue 19); 50 %: measured for the README's table, the invariants held. */
+    /** 30 %: the availability promised (issue 19); 50 %: measured for the table in docs/internals.md, the invariants held. */
     @ParameterizedTest(name = "fault rate {0}")
     @ValueSource(doubles = {0.3, 0.5})
     void moneyStaysConsistentUnderRandomDokuFaults(double faultRate) throws Exception {
