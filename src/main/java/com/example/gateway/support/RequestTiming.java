@@ -19,7 +19,7 @@ public final class RequestTiming {
     private final AtomicLong dokuNanos = new AtomicLong();
     private final AtomicLong dokuCalls = new AtomicLong();
 
-    private RequestTiming(long startNanos) {
+    RequestTiming(long startNanos) {
         this.startNanos = startNanos;
     }
 
