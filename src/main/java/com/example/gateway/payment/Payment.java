@@ -58,8 +58,9 @@ public class Payment extends PanacheEntityBase {
     public String customerId;
 
     /**
-     * The caller's own pairs (metadata on creation), sorted by key; empty when none. Written once with
-     * the row; a {@code jsonb} object in the table, searched by containment ({@link PaymentRows}).
+     * The caller's own pairs (metadata on creation); empty when none. Written once with the row; a
+     * {@code jsonb} object in the table, searched by containment ({@link PaymentRows#list}). Checked by
+     * the API before it gets here: bounded, and never holding a card number.
      */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb", nullable = false, updatable = false)

@@ -16,10 +16,10 @@ import java.util.List;
 /**
  * The hot paths that need no Hibernate Reactive session, each one statement (so no BEGIN and COMMIT of
  * its own): the write-ahead insert of a new payment, the URL of its page with its {@code payment.pending}
- * event, the read of a payment with its captures and refunds, and the listing. Every other change of a payment goes
- * through its entity under the row lock ({@link Payments#update}); these statements map the same columns
- * as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest} checks that both read a
- * row alike.
+ * event, the read of a payment with its captures and refunds, and the listing. Every other change of a
+ * payment goes through its entity under the row lock ({@link Payments#update}); these statements map the
+ * same columns as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest} checks that
+ * both read a row alike.
  */
 @ApplicationScoped
 class PaymentRows {
