@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +121,24 @@ final class JsonFieldReader {
             }
         });
         return this;
+    }
+
+    /**
+     * The members of an object whose names the client chooses (a map, unlike {@link #object}'s fixed
+     * fields), in their order, each with a reader whose path names it as {@code shownName} makes it
+     * show. Null when absent; rejected (and null) when not an object.
+     */
+    Map<String, JsonFieldReader> members(UnaryOperator<String> shownName) {
+        if (!isPresent()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            return invalid("must be a JSON object");
+        }
+        Map<String, JsonFieldReader> members = new LinkedHashMap<>();
+        node.properties().forEach(member -> members.put(member.getKey(),
+                new JsonFieldReader(member.getValue(), childPath(shownName.apply(member.getKey())), errors)));
+        return members;
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -28,10 +29,12 @@ public class PaymentListing {
     public record Page(List<PaymentView> items, String nextCursor) {
     }
 
+    /** {@code query}: all the request's query parameters, for the metadata search ({@code metadata[key]=value}). */
     Uni<Page> payments(String client, String invoiceNumber, String customerId, String status, String limit,
-            String cursor) {
+            String cursor, Map<String, List<String>> query) {
         List<FieldError> errors = new ArrayList<>();
         PageRequest page = PageRequest.parse(limit, cursor, "pay", errors);
+        Map<String, String> metadata = PaymentMetadataRules.search(query, errors);
         if (invoiceNumber != null && !INVOICE_NUMBER.matcher(invoiceNumber).matches()) {
             errors.add(new FieldError("invoice_number", "must be 1 to 64 printable ASCII characters"));
         }
@@ -47,7 +50,7 @@ public class PaymentListing {
             }
         }
         failIfAny(errors);
-        Payments.PaymentFilter filter = new Payments.PaymentFilter(invoiceNumber, customerId, statusFilter);
+        Payments.PaymentFilter filter = new Payments.PaymentFilter(invoiceNumber, customerId, statusFilter, metadata);
         return payments.list(client, filter, page.afterInstant(), page.afterId(), page.fetchSize())
                 .chain(rows -> pageOf(rows, page, p -> p.createdAt));
     }

@@ -16,6 +16,7 @@ import com.example.gateway.payment.NewPayment.Promo;
 import com.example.gateway.payment.NewPayment.Theme;
 import com.example.gateway.payment.PaymentFlow;
 import com.example.gateway.payment.PaymentType;
+import com.example.gateway.support.CardNumbers;
 import com.example.gateway.support.Ids;
 import com.example.gateway.webhook.AllowedHosts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,7 +37,7 @@ public final class PaymentRequestReader {
     private static final String[] FIELDS = {"flow", "invoice_number", "amount", "payment_type", "auto_capture",
         "acquirer", "tenor", "line_items", "customer", "callback_url", "failed_url", "auto_redirect", "descriptor",
         "card", "three_dsecure_authentication_id", "theme", "promos", "allow_bins", "allow_tenors", "disclaimer",
-        "override_notification_url"};
+        "override_notification_url", "metadata"};
 
     private static final List<PaymentFlow> FLOWS = List.of(PaymentFlow.values());
     private static final List<PaymentType> PAGE_TYPES = List.of(PaymentType.values());
@@ -117,11 +119,12 @@ public final class PaymentRequestReader {
         List<Integer> allowTenors = body.field("allow_tenors").arrayOrNone(tenorValue -> tenorValue.integer(1, 60));
         Disclaimer disclaimer = disclaimer();
         String overrideNotificationUrl = notificationUrl(body.field("override_notification_url"));
+        Map<String, String> metadata = PaymentMetadataRules.read(body.field("metadata"));
 
         body.throwIfInvalid();
         return new NewPayment(invoiceNumber, amount, flow, type, autoCapture, acquirer, tenor, lineItems, customer,
                 callbackUrl, failedUrl, autoRedirect, descriptor, card, threeDSecureId, theme, promos, allowBins,
-                allowTenors, disclaimer, overrideNotificationUrl);
+                allowTenors, disclaimer, overrideNotificationUrl, metadata);
     }
 
     /**
@@ -249,7 +252,7 @@ public final class PaymentRequestReader {
             return null;
         }
         String number = numberField.matching(CARD_NUMBER, "must be 12 to 19 digits");
-        if (number != null && !passesLuhnCheck(number)) {
+        if (number != null && !CardNumbers.passesLuhnCheck(number)) {
             numberField.reject("is not a valid card number");
         }
         String expiry = card.required("expiry").matching(EXPIRY, "must be MMYY with a month from 01 to 12");
@@ -258,18 +261,6 @@ public final class PaymentRequestReader {
                 .requireWhen(type != null && type != MOTO, "is required")
                 .matching(CVV, "must be 3 or 4 digits");
         return new Card(number, expiry, cvv, null, save);
-    }
-
-    static boolean passesLuhnCheck(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 
     // ---- page options

@@ -25,6 +25,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -85,11 +86,13 @@ public class PaymentResource {
                 .map(bodies -> Response.ok("{\"items\":[" + String.join(",", bodies) + "]}").build());
     }
 
+    /** The metadata search ({@code metadata[key]=value}, any keys) is read from all of {@code uri}'s parameters. */
     @GET
-    public Uni<PaymentListing.Page> list(@Context ContainerRequestContext request,
+    public Uni<PaymentListing.Page> list(@Context ContainerRequestContext request, @Context UriInfo uri,
             @QueryParam("invoice_number") String invoiceNumber, @QueryParam("customer_id") String customerId,
             @QueryParam("status") String status, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return listing.payments(Caller.of(request), invoiceNumber, customerId, status, limit, cursor);
+        return listing.payments(Caller.of(request), invoiceNumber, customerId, status, limit, cursor,
+                uri.getQueryParameters(true));
     }
 
     @POST

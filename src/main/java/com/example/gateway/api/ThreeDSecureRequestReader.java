@@ -2,6 +2,7 @@ package com.example.gateway.api;
 
 import com.example.gateway.payment.NewPayment;
 import com.example.gateway.payment.NewThreeDSecure;
+import com.example.gateway.support.CardNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,7 @@ final class ThreeDSecureRequestReader {
         } else if (card.isPresent()) {
             JsonFieldReader numberField = card.required("number");
             String number = numberField.matching(PaymentRequestReader.CARD_NUMBER, "must be 12 to 19 digits");
-            if (number != null && !PaymentRequestReader.passesLuhnCheck(number)) {
+            if (number != null && !CardNumbers.passesLuhnCheck(number)) {
                 numberField.reject("is not a valid card number");
             }
             String expiry = card.required("expiry").matching(PaymentRequestReader.EXPIRY, "must be MMYY with a month from 01 to 12");

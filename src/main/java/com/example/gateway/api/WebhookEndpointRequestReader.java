@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Validates {@code {"url": "https://…", "event_types": ["payment.succeeded", …]}}: every bad field at
- * once, unknown fields rejected. Whether the URL's host is allowed is the domain's call (422), made only
+ * once, unknown fields rejected. {@code event_types} absent or empty means every type (a generated client
+ * sends {@code []} when its caller set none). Whether the URL's host is allowed is the domain's call (422), made only
  * once the request is otherwise valid.
  */
 final class WebhookEndpointRequestReader {
@@ -31,7 +32,7 @@ final class WebhookEndpointRequestReader {
         if (text != null && url == null) {
             urlField.reject("must be an absolute http(s) URL with a host, without user info or fragment");
         }
-        List<String> types = body.field("event_types").array(element -> element.oneOf(TYPES,
+        List<String> types = body.field("event_types").arrayOrNone(element -> element.oneOf(TYPES,
                 "must be one of " + String.join(", ", TYPES)));
         body.throwIfInvalid();
         Set<EventType> eventTypes = types == null ? null : new LinkedHashSet<>(types.stream().filter(Objects::nonNull)

@@ -1,5 +1,6 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.support.RequestTiming;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,6 +14,8 @@ final class DokuCall {
     private final String requestId;
     private final String targetSuffix;
     private final byte[] body;
+    /** The API request this call serves, taken when the call is made (null outside one): its attempts add to it. */
+    private final RequestTiming timing = RequestTiming.current();
     private volatile boolean possiblyDelivered;
     private volatile Instant firstAttemptAt;
     private volatile Instant notBefore;
@@ -62,6 +65,13 @@ final class DokuCall {
 
     boolean possiblyDelivered() {
         return possiblyDelivered;
+    }
+
+    /** Adds an attempt's time on the wire to the Server-Timing of the API request that made the call. */
+    void attemptTook(long nanos) {
+        if (timing != null) {
+            timing.dokuAttempt(nanos);
+        }
     }
 
     /** Notes when an attempt starts; the first one starts the retry budget. */

@@ -74,13 +74,17 @@ class DokuTransport {
         String signature = signer.sign(call.requestId(), timestamp, target, call.body());
         String url = baseUrl + path;
         Timer.Sample sample = metrics.start();
+        long started = System.nanoTime();
         Uni<Response> response = call.body() == null
                 ? http.get(url, signer.clientId(), call.requestId(), timestamp, signature)
                 : http.post(url, signer.clientId(), call.requestId(), timestamp, signature, call.body());
         return response
                 .onItem().transform(r -> toAnswer(call, target, r))
                 .onFailure().transform(failure -> asDokuException(call, failure))
-                .onItemOrFailure().invoke((answer, failure) -> sample.stop(metrics.timer(call.operation(), outcome(answer, failure))));
+                .onItemOrFailure().invoke((answer, failure) -> {
+                    call.attemptTook(System.nanoTime() - started);
+                    sample.stop(metrics.timer(call.operation(), outcome(answer, failure)));
+                });
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated request to create a payment. Card data, when present, lives only in {@link Card} and
@@ -27,7 +28,9 @@ public record NewPayment(
         List<String> allowBins,
         List<Integer> allowTenors,
         Disclaimer disclaimer,
-        String overrideNotificationUrl) {
+        String overrideNotificationUrl,
+        /** The caller's own pairs, sorted by key; empty when none. Stored and returned as they are. */
+        Map<String, String> metadata) {
 
     public String customerId() {
         return customer == null ? null : customer.id();

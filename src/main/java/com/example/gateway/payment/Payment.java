@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A card payment. Holds DOKU's masked card number and token only, never card data. A new payment
@@ -53,6 +56,15 @@ public class Payment extends PanacheEntityBase {
 
     @Column(columnDefinition = "text", name = "customer_id", updatable = false)
     public String customerId;
+
+    /**
+     * The caller's own pairs (metadata on creation); empty when none. Written once with the row; a
+     * {@code jsonb} object in the table, searched by containment ({@link PaymentRows#list}). Checked by
+     * the API before it gets here: bounded, and never holding a card number.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb", nullable = false, updatable = false)
+    public Map<String, String> metadata = Map.of();
 
     @Column(columnDefinition = "text", name = "payment_page_url")
     public String paymentPageUrl;

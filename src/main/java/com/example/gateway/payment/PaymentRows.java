@@ -16,25 +16,25 @@ import java.util.List;
 /**
  * The hot paths that need no Hibernate Reactive session, each one statement (so no BEGIN and COMMIT of
  * its own): the write-ahead insert of a new payment, the URL of its page with its {@code payment.pending}
- * event, and the read of a payment with its captures and refunds. Every other change of a payment goes
- * through its entity under the row lock ({@link Payments#update}); these statements map the same columns
- * as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest} checks that both read a
- * row alike.
+ * event, the read of a payment with its captures and refunds, and the listing. Every other change of a
+ * payment goes through its entity under the row lock ({@link Payments#update}); these statements map the
+ * same columns as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest} checks that
+ * both read a row alike.
  */
 @ApplicationScoped
 class PaymentRows {
 
     private static final String INSERT = "INSERT INTO payments (id, client_name, invoice_number, amount, currency, "
             + "flow, payment_type, status, doku_request_id, customer_id, page_request, created_at, updated_at, "
-            + "reconcile_attempts, next_reconcile_at, version) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+            + "reconcile_attempts, next_reconcile_at, version, metadata) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
 
     private static final String PAYMENT_COLUMNS = "p.id, p.client_name, p.invoice_number, p.amount, p.currency, "
             + "p.flow, p.payment_type, p.status, p.doku_request_id, p.customer_id, p.payment_page_url, p.authentication_url, p.page_request, "
             + "p.authorized_amount, p.captured_amount, p.refunded_amount, p.authorize_id, p.authorized_at, "
             + "p.capture_deadline, p.card_masked, p.card_brand, p.card_issuer, p.card_type, p.card_token, "
             + "p.approval_code, p.failure_code, p.failure_message, p.created_at, p.updated_at, p.reconcile_attempts, "
-            + "p.next_reconcile_at, p.expiry_warned_at, p.version";
+            + "p.next_reconcile_at, p.expiry_warned_at, p.version, p.metadata";
 
     private static final String OPERATION_COLUMNS = "o.id AS op_id, o.kind AS op_kind, o.amount AS op_amount, "
             + "o.status AS op_status, o.doku_request_id AS op_doku_request_id, o.refund_type AS op_refund_type, "
@@ -75,7 +75,8 @@ class PaymentRows {
                 .addValue(utc(p.updatedAt))
                 .addValue(p.reconcileAttempts)
                 .addValue(utc(p.nextReconcileAt))
-                .addValue(p.version);
+                .addValue(p.version)
+                .addValue(MetadataColumn.toJson(p.metadata));
         return db.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 
@@ -95,6 +96,46 @@ class PaymentRows {
                 p.version = versionWritten + 1;
             }
             return stored;
+        });
+    }
+
+    /**
+     * A page of {@code client}'s payments, newest first, keyset after ({@code afterCreatedAt},
+     * {@code afterId}) when given; fetches {@code limit} rows. Plain SQL for the metadata search: the
+     * containment operator {@code @>} (which the GIN index of V11 serves) has no HQL form.
+     */
+    Uni<List<Payment>> list(String client, Payments.PaymentFilter filter, Instant afterCreatedAt, String afterId,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + PAYMENT_COLUMNS + " FROM payments p WHERE p.client_name = $1");
+        Tuple values = Tuple.of(client);
+        if (filter.invoiceNumber() != null) {
+            sql.append(" AND p.invoice_number = $").append(values.size() + 1);
+            values.addValue(filter.invoiceNumber());
+        }
+        if (filter.customerId() != null) {
+            sql.append(" AND p.customer_id = $").append(values.size() + 1);
+            values.addValue(filter.customerId());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND p.status = $").append(values.size() + 1);
+            values.addValue(filter.status().name());
+        }
+        if (!filter.metadata().isEmpty()) {
+            sql.append(" AND p.metadata @> $").append(values.size() + 1);
+            values.addValue(MetadataColumn.toJson(filter.metadata()));
+        }
+        if (afterCreatedAt != null) {
+            int created = values.size() + 1;
+            sql.append(" AND (p.created_at < $").append(created).append(" OR (p.created_at = $").append(created)
+                    .append(" AND p.id < $").append(created + 1).append("))");
+            values.addValue(utc(afterCreatedAt)).addValue(afterId);
+        }
+        sql.append(" ORDER BY p.created_at DESC, p.id DESC LIMIT $").append(values.size() + 1);
+        values.addValue(limit);
+        return db.preparedQuery(sql.toString()).execute(values).map(rows -> {
+            List<Payment> page = new ArrayList<>(rows.size());
+            rows.forEach(row -> page.add(payment(row)));
+            return page;
         });
     }
 
@@ -151,6 +192,7 @@ class PaymentRows {
         p.nextReconcileAt = instant(row, "next_reconcile_at");
         p.expiryWarnedAt = instant(row, "expiry_warned_at");
         p.version = row.getInteger("version");
+        p.metadata = MetadataColumn.toMap(row.getJsonObject("metadata"));
         return p;
     }
 

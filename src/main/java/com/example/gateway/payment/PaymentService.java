@@ -169,6 +169,7 @@ public class PaymentService {
         payment.paymentType = request.paymentType();
         payment.dokuRequestId = Ids.newRequestId();
         payment.customerId = request.customerId();
+        payment.metadata = request.metadata();
         payment.createdAt = now;
         payment.updatedAt = now;
         // Written with the row: if we never record DOKU's answer, reconciliation will ask for it.

@@ -2,7 +2,10 @@ package com.example.gateway.payment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The payment resource of API.md, with its captures and refunds: what GET returns and what every event
@@ -27,6 +30,7 @@ public record PaymentView(
         String approvalCode,
         String failureCode,
         String failureMessage,
+        Map<String, String> metadata,
         List<CaptureView> captures,
         List<RefundView> refunds,
         Instant createdAt,
@@ -44,7 +48,7 @@ public record PaymentView(
                 p.refundedAmount, micros(p.captureDeadline),
                 p.cardMasked == null && p.cardToken == null ? null
                         : new CardView(p.cardMasked, p.cardBrand, p.cardIssuer, p.cardType, p.cardToken),
-                p.approvalCode, p.failureCode, p.failureMessage,
+                p.approvalCode, p.failureCode, p.failureMessage, sorted(p.metadata),
                 operations.stream().filter(op -> op.kind == PaymentOperation.Kind.CAPTURE)
                         .map(op -> new CaptureView(op.id, op.amount, op.status.name(), micros(op.createdAt))).toList(),
                 operations.stream().filter(op -> op.kind == PaymentOperation.Kind.REFUND).map(RefundView::of).toList(),
@@ -54,6 +58,11 @@ public record PaymentView(
     /** A payment just created: it has no captures or refunds yet, so nothing needs to be read back. */
     public static PaymentView ofNew(Payment p) {
         return of(p, List.of());
+    }
+
+    /** Keys in order, whichever way the payment was read: the same JSON from POST, GET and events. */
+    private static Map<String, String> sorted(Map<String, String> metadata) {
+        return metadata == null || metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metadata));
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -152,28 +153,11 @@ public class Payments {
 
     /** Newest first, keyset-paginated after {@code after} (exclusive); fetches {@code limit} rows. */
     public Uni<List<Payment>> list(String client, PaymentFilter filter, Instant afterCreatedAt, String afterId, int limit) {
-        StringBuilder query = new StringBuilder("clientName = :client");
-        Parameters params = Parameters.with("client", client);
-        if (filter.invoiceNumber() != null) {
-            query.append(" and invoiceNumber = :invoice");
-            params.and("invoice", filter.invoiceNumber());
-        }
-        if (filter.customerId() != null) {
-            query.append(" and customerId = :customer");
-            params.and("customer", filter.customerId());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        if (afterCreatedAt != null) {
-            query.append(" and (createdAt < :afterCreated or (createdAt = :afterCreated and id < :afterId))");
-            params.and("afterCreated", afterCreatedAt).and("afterId", afterId);
-        }
-        query.append(" order by createdAt desc, id desc");
-        return Panache.withSession(() -> Payment.<Payment>find(query.toString(), params).range(0, limit - 1).list());
+        return rows.list(client, filter, afterCreatedAt, afterId, limit);
     }
 
-    public record PaymentFilter(String invoiceNumber, String customerId, PaymentStatus status) {
+    /** What a listing matches: each given field exactly, and every pair of {@code metadata} (empty: any). */
+    public record PaymentFilter(String invoiceNumber, String customerId, PaymentStatus status,
+            Map<String, String> metadata) {
     }
 }

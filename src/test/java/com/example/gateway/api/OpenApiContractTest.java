@@ -141,6 +141,15 @@ class OpenApiContractTest {
         assertEquals(List.of("type", "title", "status", "code", "detail", "errors", "payment_id"), names(problem));
     }
 
+    @Test
+    void everyAnswerDeclaresServerTiming() {
+        // Required: support/OpenApiContract then checks it on every exchange of every test.
+        forEachOperation((key, operation) -> operation.path("responses").properties().forEach(response -> {
+            JsonNode header = resolve(resolve(response.getValue()).path("headers").path("Server-Timing"));
+            assertTrue(header.path("required").asBoolean(), key + " " + response.getKey() + " declares Server-Timing");
+        }));
+    }
+
     private static void forEachOperation(BiConsumer<String, JsonNode> action) {
         doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (METHODS.contains(operation.getKey())) {

@@ -55,8 +55,9 @@ class PaymentRowsTest {
     @Test
     void aPaymentWithCapturesAndRefundsReadsAsItsEntitiesDo() throws Throwable {
         String invoice = newInvoice();
-        String id = create(ORDERS, charge(invoice, 90000, "AUTHORIZE", APPROVE)).statusCode(201)
-                .extract().path("id");
+        String body = charge(invoice, 90000, "AUTHORIZE", APPROVE).strip();
+        String withMetadata = body.substring(0, body.length() - 1) + ", \"metadata\": {\"order_ref\": \"A-1\", \"b\": \"2\"}}";
+        String id = create(ORDERS, withMetadata).statusCode(201).extract().path("id");
         as(ORDERS).body("{\"amount\": 60000}").post("/v1/payments/" + id + "/capture").then().statusCode(200);
         emulator.settle(invoice); // a part of a capture is refunded after settlement, not voided
         as(ORDERS).body("{\"amount\": 10000, \"reason\": \"one item back\"}").post("/v1/payments/" + id + "/refunds")
@@ -68,6 +69,7 @@ class PaymentRowsTest {
 
         assertEquals(2, entities.operations().size(), "a capture and a refund");
         assertNotNull(entities.payment().cardMasked, "a charge has its masked card");
+        assertEquals(Map.of("order_ref", "A-1", "b", "2"), entities.payment().metadata, "its metadata");
         assertEquals(fields(entities.payment()), fields(plain.payment()));
         assertEquals(entities.operations().stream().map(PaymentRowsTest::fields).toList(),
                 plain.operations().stream().map(PaymentRowsTest::fields).toList());
@@ -137,6 +139,7 @@ class PaymentRowsTest {
         p.paymentType = PaymentType.SALE;
         p.dokuRequestId = "req-" + p.invoiceNumber;
         p.pageRequest = new byte[] {7};
+        p.metadata = Map.of("order_ref", "A-1", "note", "ü \" \\ {}");
         p.createdAt = Instant.parse("2026-12-01T10:15:30.123456Z");
         p.updatedAt = p.createdAt;
         return p;
