@@ -1,6 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
+import com.example.gateway.payment.provider.PaymentProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,10 +11,10 @@ import java.util.List;
 public class CaptureService {
 
     private final OperationRunner runner;
-    private final DokuClient doku;
+    private final PaymentProvider doku;
     private final Clock clock;
 
-    CaptureService(OperationRunner runner, DokuClient doku, Clock clock) {
+    CaptureService(OperationRunner runner, PaymentProvider doku, Clock clock) {
         this.runner = runner;
         this.doku = doku;
         this.clock = clock;

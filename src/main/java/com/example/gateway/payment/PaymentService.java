@@ -1,11 +1,11 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.DokuUnavailableException;
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderRejected;
+import com.example.gateway.payment.provider.ProviderUnavailable;
+import com.example.gateway.payment.provider.TransactionNews;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
@@ -28,7 +28,7 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
-    private final DokuClient doku;
+    private final PaymentProvider doku;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
@@ -36,7 +36,7 @@ public class PaymentService {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
+    PaymentService(PaymentProvider doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
             DokuCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
@@ -63,7 +63,7 @@ public class PaymentService {
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
                 ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
-        DokuOperation call = request.flow() == PaymentFlow.PAYMENT_PAGE ? DokuOperation.PAYMENT_PAGE : DokuOperation.CHARGE;
+        ProviderCall call = request.flow() == PaymentFlow.PAYMENT_PAGE ? ProviderCall.PAYMENT_PAGE : ProviderCall.CHARGE;
         return DokuFailures.whileAvailable(doku, call)
                 .chain(() -> payments.insert(payment))
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
@@ -176,7 +176,7 @@ public class PaymentService {
         return payment;
     }
 
-    private void charged(Payment payment, TransactionReport report) {
+    private void charged(Payment payment, TransactionNews report) {
         metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
         schedule.done(payment);
     }
@@ -193,14 +193,14 @@ public class PaymentService {
         }
         DomainException refusal = DokuFailures.of(failure, payment.id);
         Uni<?> record;
-        if (failure instanceof DokuRejectedException rejected) {
+        if (failure instanceof ProviderRejected rejected) {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
                 metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
                 schedule.done(p);
             });
-        } else if (failure instanceof DokuUnavailableException && held) {
+        } else if (failure instanceof ProviderUnavailable && held) {
             LOG.warnf("DOKU unavailable, payment %s failed after 3-D Secure: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = "doku_unavailable";
@@ -208,7 +208,7 @@ public class PaymentService {
                 metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
                 schedule.done(p);
             });
-        } else if (failure instanceof DokuUnavailableException) {
+        } else if (failure instanceof ProviderUnavailable) {
             // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
             LOG.warnf("DOKU unavailable, payment %s withdrawn: %s", payment.id, failure.getMessage());
             record = payments.withdraw(payment.id);

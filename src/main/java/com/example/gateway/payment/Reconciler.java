@@ -1,10 +1,9 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.OperationResult;
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.OperationAnswer;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderRejected;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -28,9 +26,8 @@ import org.jboss.logging.Logger;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    private static final Set<String> OPERATION_SUCCESS = Set.of("SUCCESS", "REFUNDED", "VOIDED");
 
-    private final DokuClient doku;
+    private final PaymentProvider doku;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
@@ -38,7 +35,7 @@ public class Reconciler {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
+    Reconciler(PaymentProvider doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
             ReconcileSchedule schedule, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
@@ -94,7 +91,7 @@ public class Reconciler {
         if (payment.paymentPageUrl == null && payment.pageRequest != null) {
             return reopenPage(payment);
         }
-        return doku.checkStatus(Ids.newRequestId(), payment.dokuRequestId)
+        return doku.checkPayment(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
                         return underLock(payment.id, p -> PaymentOutcome.apply(p, report, Cause.RECONCILIATION, clock.instant()));
@@ -130,11 +127,11 @@ public class Reconciler {
         if (op.status == PaymentOperation.Status.PENDING && !neverArrived(op.createdAt)) {
             return Uni.createFrom().voidItem(); // its own request may still be running
         }
-        return doku.checkStatus(Ids.newRequestId(), op.dokuRequestId)
-                .onItemOrFailure().transformToUni((report, failure) -> {
-                    OperationResult result = failure == null ? resultOf(report)
+        return doku.checkOperation(Ids.newRequestId(), op.dokuRequestId)
+                .onItemOrFailure().transformToUni((answer, failure) -> {
+                    OperationAnswer result = failure == null ? answer // null: still processing
                             : isNotFound(failure) && neverArrived(op.createdAt)
-                                    ? new OperationResult(false, null, null, "not_found_at_doku",
+                                    ? new OperationAnswer(false, false, null, null, "not_found_at_doku",
                                             "DOKU has no record of this operation")
                                     : null;
                     if (result == null) {
@@ -144,22 +141,7 @@ public class Reconciler {
                 });
     }
 
-    private static OperationResult resultOf(TransactionReport report) {
-        if (report.status() == null) {
-            return null;
-        }
-        if (OPERATION_SUCCESS.contains(report.status())) {
-            String refundType = report.refundType() != null ? report.refundType()
-                    : "VOIDED".equals(report.status()) ? OperationOutcome.VOID : null;
-            return new OperationResult(true, refundType, report.approvalCode(), report.responseCode(), report.responseMessage());
-        }
-        if ("FAILED".equals(report.status())) {
-            return new OperationResult(false, null, null, report.responseCode(), report.responseMessage());
-        }
-        return null; // still processing at DOKU
-    }
-
-    private Uni<Void> settleOperation(String opId, String paymentId, OperationResult result) {
+    private Uni<Void> settleOperation(String opId, String paymentId, OperationAnswer result) {
         return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
             unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
                 List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
@@ -212,7 +194,7 @@ public class Reconciler {
     }
 
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof DokuRejectedException rejected && rejected.httpStatus() == 404;
+        return failure instanceof ProviderRejected rejected && rejected.notFound();
     }
 
     private void count(String outcome) {

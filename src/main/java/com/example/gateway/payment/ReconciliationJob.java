@@ -1,8 +1,8 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuUnavailableException;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderUnavailable;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,11 +31,11 @@ public class ReconciliationJob {
 
     private final Pool db;
     private final Reconciler reconciler;
-    private final DokuClient doku;
+    private final PaymentProvider doku;
     private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, DokuClient doku, PaymentConfig config, Clock clock) {
+    ReconciliationJob(Pool db, Reconciler reconciler, PaymentProvider doku, PaymentConfig config, Clock clock) {
         this.doku = doku;
         this.settings = config.reconciliation();
         this.db = db;
@@ -56,9 +56,9 @@ public class ReconciliationJob {
      * reconciliation attempts on a refusal, and the batch is taken up on the first tick after a probe.
      */
     public Uni<Integer> runOnce() {
-        return doku.available(DokuOperation.CHECK_STATUS)
+        return doku.available(ProviderCall.CHECK_STATUS)
                 .onItem().transformToUni(ignored -> claimAndReconcile())
-                .onFailure(DokuUnavailableException.class).recoverWithItem(refused -> {
+                .onFailure(ProviderUnavailable.class).recoverWithItem(refused -> {
                     LOG.debugf("Reconciliation skipped: %s", refused.getMessage());
                     return 0;
                 });

@@ -1,6 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
+import com.example.gateway.payment.provider.PaymentProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.List;
 public class RefundService {
 
     private final OperationRunner runner;
-    private final DokuClient doku;
+    private final PaymentProvider doku;
 
-    RefundService(OperationRunner runner, DokuClient doku) {
+    RefundService(OperationRunner runner, PaymentProvider doku) {
         this.runner = runner;
         this.doku = doku;
     }

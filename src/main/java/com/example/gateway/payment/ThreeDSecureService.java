@@ -1,7 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuRejectedException;
+import com.example.gateway.payment.provider.PaymentProvider;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.DomainException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,7 +21,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class ThreeDSecureService {
 
-    private final DokuClient doku;
+    private final PaymentProvider doku;
     /** A saved card's check goes out under its holder's DOKU customer id, and only for the caller's own card. */
     private final DokuCustomerDirectory customers;
     private final ThreeDSecureAuthentications authentications;
@@ -32,7 +31,7 @@ public class ThreeDSecureService {
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    ThreeDSecureService(DokuClient doku, ThreeDSecureAuthentications authentications, PaymentService paymentService,
+    ThreeDSecureService(PaymentProvider doku, ThreeDSecureAuthentications authentications, PaymentService paymentService,
             Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, DokuCustomerDirectory customers,
             Clock clock) {
         this.doku = doku;
