@@ -10,6 +10,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOperation;
 import com.example.gateway.payment.PaymentStateMachine;
+import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.payment.Transition;
+import com.example.gateway.payment.Payments;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -25,7 +28,9 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,6 +142,31 @@ class ArchitectureTest {
             .orShould().setField(PaymentOperation.class, "status")
             .because("every status change goes through PaymentStateMachine's table (PaymentRows only fills "
                     + "entities from rows read, as Hibernate does)");
+
+    /** Services say what happened (PaymentStateMachine.apply with a Happening); only the machine picks the status. */
+    @ArchTest
+    static final ArchRule onlyTheStateMachineChoosesAPaymentsStatus = noClasses()
+            .that().doNotBelongToAnyOf(PaymentStateMachine.class)
+            .should().callMethod(PaymentStateMachine.class, "move", Payment.class, PaymentStatus.class,
+                    Transition.Cause.class, Instant.class)
+            .because("the status that follows what happened is decided in one place, PaymentStateMachine.decide");
+
+    /** Hibernate Reactive Panache's ways to read, lock or write an entity. */
+    private static final Set<String> PANACHE_STORAGE = Set.of("findById", "find", "findAll", "list", "listAll", "stream",
+            "streamAll", "count", "persist", "persistAndFlush", "delete", "deleteAll", "deleteById", "update");
+
+    /** One door to payment storage: one locking path for API changes, reconciliation and notifications alike. */
+    @ArchTest
+    static final ArchRule oneDoorToPaymentStorage = noClasses()
+            .that().doNotBelongToAnyOf(Payments.class, Payment.class, PaymentOperation.class)
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.payment.PaymentOperations")
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.payment.PaymentEvents")
+            .should().callMethodWhere(DescribedPredicate.describe("Panache storage of a payment or its operations",
+                    call -> (call.getTargetOwner().isEquivalentTo(Payment.class)
+                            || call.getTargetOwner().isEquivalentTo(PaymentOperation.class))
+                            && PANACHE_STORAGE.contains(call.getName())))
+            .because("every read, lock and write of payments, captures and refunds goes through Payments (PaymentOperations "
+                    + "are its queries over operations, PaymentEvents writes each change's events in the same transaction)");
 
     /** Resource classes under /v1: the internal API, every one of which needs a caller. */
     private static final DescribedPredicate<JavaClass> V1_RESOURCES = DescribedPredicate.describe("serve /v1",

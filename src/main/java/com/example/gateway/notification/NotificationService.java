@@ -14,7 +14,6 @@ import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -82,8 +81,8 @@ public class NotificationService {
         if (report.invoiceNumber() == null) {
             return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
         }
-        return Payment.<Payment>find("invoiceNumber", report.invoiceNumber())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        // The same row lock as every API change of the payment (Payments), so the two take turns.
+        return payments.lockByInvoice(report.invoiceNumber())
                 .chain(payment -> {
                     if (payment == null) {
                         return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);

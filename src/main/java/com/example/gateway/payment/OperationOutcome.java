@@ -34,10 +34,10 @@ final class OperationOutcome {
             addAmounts(payment, op);
         }
         if (result.succeeded() && result.voided()) {
-            return PaymentStateMachine.move(payment, PaymentStatus.VOIDED, cause, now).isPresent();
+            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.VOIDED, cause, now);
         }
         boolean stillInDoubt = othersUnsettled.stream().anyMatch(o -> o.status == PaymentOperation.Status.UNKNOWN);
-        return !stillInDoubt && PaymentStateMachine.move(payment, payment.statusFromAmounts(), cause, now).isPresent();
+        return !stillInDoubt && PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AMOUNTS_SETTLED, cause, now);
     }
 
     /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
@@ -46,7 +46,7 @@ final class OperationOutcome {
             return false; // reconciliation settled it meanwhile
         }
         schedule.afterUnknown(payment, now);
-        return PaymentStateMachine.move(payment, PaymentStatus.UNKNOWN, Cause.API, now).isPresent();
+        return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, now);
     }
 
     /** DOKU certainly did nothing (it rejected the call, or could not be reached). */

@@ -71,7 +71,7 @@ class OperationRunner {
                         PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
                         op.idempotencyKey = idempotencyKey;
                         schedule.afterWriteAhead(payment, op.createdAt);
-                        return op.persist().replaceWith(new Started(new Done(payment, op), true));
+                        return payments.add(op).replaceWith(new Started(new Done(payment, op), true));
                     });
                 }))
                 .chain(started -> !started.fresh() ? Uni.createFrom().item(started.done())
@@ -83,10 +83,8 @@ class OperationRunner {
     private record Started(Done done, boolean fresh) {
     }
 
-    private static Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
-        return idempotencyKey == null ? Uni.createFrom().nullItem()
-                : PaymentOperation.<PaymentOperation>find("paymentId = ?1 and idempotencyKey = ?2", paymentId, idempotencyKey)
-                        .firstResult();
+    private Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem() : payments.operationByKey(paymentId, idempotencyKey);
     }
 
     private Uni<Done> record(Done started, OperationAnswer result, Throwable failure) {
@@ -95,7 +93,7 @@ class OperationRunner {
         }
         String paymentId = started.payment().id;
         Uni<Done> recorded = payments.withLockedPayment(paymentId, (payment, unsettled) ->
-                PaymentOperation.<PaymentOperation>findById(started.operation().id)
+                payments.operation(started.operation().id)
                         .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
         return failure == null ? recorded
                 : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));

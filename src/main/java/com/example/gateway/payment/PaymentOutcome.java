@@ -26,7 +26,7 @@ public final class PaymentOutcome {
         }
         if (news.outcome() == Outcome.LAPSED && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
             // the provider released the uncaptured authorization
-            return PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, cause, now).isPresent();
+            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, cause, now);
         }
         if (payment.heldMoney()) {
             // Late news of the sale or authorization itself must not undo the captures and refunds made
@@ -41,13 +41,13 @@ public final class PaymentOutcome {
             // A page nobody paid before it lapsed, or a transaction the acquirer timed out: no money moved.
             case DECLINED, LAPSED -> fail(payment, news, cause, now);
             // The customer is still paying (or at 3-D Secure); only lifts an UNKNOWN (a page whose creation answer was lost).
-            case PENDING -> PaymentStateMachine.move(payment, PaymentStatus.PENDING, cause, now).isPresent();
+            case PENDING -> PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.STILL_PAYING, cause, now);
             case CANCELLED, UNKNOWN -> false;
         };
     }
 
     private static boolean authorize(Payment payment, TransactionNews report, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.AUTHORIZED, cause, now).isEmpty()) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -59,7 +59,7 @@ public final class PaymentOutcome {
     }
 
     private static boolean succeed(Payment payment, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.SUCCEEDED, cause, now).isEmpty()) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.CHARGED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -68,7 +68,7 @@ public final class PaymentOutcome {
     }
 
     private static boolean fail(Payment payment, TransactionNews news, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.FAILED, cause, now).isEmpty()) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.DECLINED, cause, now)) {
             return false;
         }
         payment.failureCode = news.decline().code();

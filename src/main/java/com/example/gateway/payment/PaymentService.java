@@ -12,7 +12,6 @@ import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +56,7 @@ public class PaymentService {
         LogContext.payment(payment.id, client);
         LogContext.dokuRequest(payment.dokuRequestId);
         if (gatewayAuthenticates(request)) {
-            PaymentStateMachine.startAwaitingAuthentication(payment);
+            PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AWAITS_AUTHENTICATION, Cause.API, payment.createdAt);
         }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
@@ -126,15 +125,15 @@ public class PaymentService {
                     byte[] chargeRequest = doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
                             enrollment.authenticationId()));
                     if (!enrollment.enrolled()) {
-                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.move(p,
-                                        PaymentStatus.PENDING, Cause.API, clock.instant()).isPresent()))
+                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.apply(p,
+                                        PaymentStateMachine.Happening.STILL_PAYING, Cause.API, clock.instant())))
                                 .chain(() -> sendCharge(payment, chargeRequest, false));
                     }
                     a.dokuAuthenticationId = enrollment.authenticationId();
                     a.authenticationUrl = enrollment.authenticationUrl();
                     a.chargeRequest = chargeRequest;
                     return payments.transaction(() -> a.persist()
-                            .chain(() -> Payment.<Payment>findById(payment.id, LockModeType.PESSIMISTIC_WRITE))
+                            .chain(() -> payments.lock(payment.id))
                             .invoke(p -> {
                                 p.authenticationUrl = a.authenticationUrl;
                                 schedule.afterAuthenticationRequired(p, a.expiresAt);
@@ -197,7 +196,7 @@ public class PaymentService {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
         } else if (failure instanceof ProviderUnavailable && held) {
@@ -205,7 +204,7 @@ public class PaymentService {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = "doku_unavailable";
                 p.failureMessage = "DOKU could not be reached to charge after 3-D Secure; nothing was charged";
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
         } else if (failure instanceof ProviderUnavailable) {
@@ -215,7 +214,7 @@ public class PaymentService {
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.UNKNOWN, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, clock.instant()));
                 schedule.afterUnknown(p, clock.instant());
             });
         }

@@ -7,7 +7,6 @@ import com.example.gateway.payment.provider.ProviderRejected;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +47,7 @@ public class Reconciler {
 
     /** Before a capture or refund: an UNKNOWN payment is reconciled first, and refused if still in doubt. */
     Uni<Void> settleDoubtFirst(String client, String paymentId) {
-        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)).chain(found -> {
+        return payments.find(paymentId).chain(found -> {
             Payment payment = Payments.ownedBy(client, found);
             if (payment.status != PaymentStatus.UNKNOWN) {
                 return Uni.createFrom().voidItem();
@@ -63,28 +62,25 @@ public class Reconciler {
 
     /** One reconciliation pass over a payment; answers the payment as it then stands. */
     public Uni<Payment> reconcile(String paymentId) {
-        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
-                        .chain(payment -> PaymentOperations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
+        return payments.withUnsettled(paymentId)
                 .chain(snapshot -> {
                     LogContext.payment(paymentId, snapshot.payment().clientName);
                     Uni<Void> own = snapshot.payment().status == PaymentStatus.REQUIRES_AUTHENTICATION
                             ? authentications.expireIfLapsed(paymentId)
                             : ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
-                    return own.chain(() -> Multi.createFrom().iterable(snapshot.unsettled())
+                    return own.chain(() -> Multi.createFrom().iterable(snapshot.operations())
                                     .onItem().transformToUniAndConcatenate(this::checkOperation)
                                     .collect().last())
                             .chain(() -> reschedule(paymentId));
                 });
     }
 
-    private record Snapshot(Payment payment, List<PaymentOperation> unsettled) {
-    }
-
-    private static boolean ownTransactionOpen(Snapshot s) {
+    /** @param s the payment with its unsettled captures and refunds */
+    private static boolean ownTransactionOpen(Payments.Details s) {
         Payment p = s.payment();
         // AUTHORIZED too: DOKU may have released the authorization (check status says EXPIRED).
         return p.status == PaymentStatus.PENDING
-                || (p.status == PaymentStatus.UNKNOWN || p.status == PaymentStatus.AUTHORIZED) && s.unsettled().isEmpty();
+                || (p.status == PaymentStatus.UNKNOWN || p.status == PaymentStatus.AUTHORIZED) && s.operations().isEmpty();
     }
 
     private Uni<Void> checkOwn(Payment payment) {
@@ -101,7 +97,7 @@ public class Reconciler {
                         return underLock(payment.id, p -> {
                             p.failureCode = "not_found_at_doku";
                             p.failureMessage = "DOKU has no record of this payment";
-                            return move(p, PaymentStatus.FAILED);
+                            return happened(p, PaymentStateMachine.Happening.DECLINED);
                         });
                     }
                     return unanswered(payment.id, failure);
@@ -119,7 +115,7 @@ public class Reconciler {
                         : underLock(payment.id, p -> {
                             p.pageOpened(url, Cause.RECONCILIATION, clock.instant());
                             schedule.afterPageOpened(p, clock.instant());
-                            return move(p, PaymentStatus.PENDING);
+                            return happened(p, PaymentStateMachine.Happening.STILL_PAYING);
                         }));
     }
 
@@ -154,8 +150,8 @@ public class Reconciler {
         });
     }
 
-    private boolean move(Payment payment, PaymentStatus to) {
-        return PaymentStateMachine.move(payment, to, Cause.RECONCILIATION, clock.instant()).isPresent();
+    private boolean happened(Payment payment, PaymentStateMachine.Happening happening) {
+        return PaymentStateMachine.apply(payment, happening, Cause.RECONCILIATION, clock.instant());
     }
 
     private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {

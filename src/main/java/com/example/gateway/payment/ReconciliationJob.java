@@ -1,5 +1,7 @@
 package com.example.gateway.payment;
 
+import static com.example.gateway.support.SqlTime.utc;
+
 import com.example.gateway.payment.provider.PaymentProvider;
 import com.example.gateway.payment.provider.ProviderCall;
 import com.example.gateway.payment.provider.ProviderUnavailable;
@@ -11,8 +13,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -80,10 +80,5 @@ public class ReconciliationJob {
                                     }))
                             .collect().asList().map(done -> ids.size());
                 });
-    }
-
-    /** An instant as the PostgreSQL client binds a {@code timestamptz}; null stays null (SQL NULL). */
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

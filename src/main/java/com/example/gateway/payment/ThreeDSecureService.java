@@ -92,13 +92,13 @@ public class ThreeDSecureService {
                     if (a.paymentId == null) {
                         return Uni.createFrom().item(new Returned(a, null, null));
                     }
-                    return Payment.<Payment>findById(a.paymentId, LockModeType.PESSIMISTIC_WRITE)
+                    return payments.lock(a.paymentId)
                             .map(p -> new Returned(a, p, p.status == PaymentStatus.REQUIRES_AUTHENTICATION ? settle(a, p, now) : null));
                 }))
                 .chain(r -> r.heldCharge() == null ? Uni.createFrom().item(r)
                         : paymentService.chargeHeld(r.payment(), r.heldCharge())
                                 .onFailure(DomainException.class).recoverWithItem(r.payment())
-                                .chain(() -> Panache.withSession(() -> Payment.<Payment>findById(r.payment().id)))
+                                .chain(() -> payments.find(r.payment().id))
                                 .map(charged -> new Returned(r.authentication(), charged, null)))
                 .map(ThreeDSecureService::nextStop);
     }
@@ -117,7 +117,7 @@ public class ThreeDSecureService {
             a.chargeRequest = null;
             a.status = ThreeDSecureStatus.USED;
             a.usedByPaymentId = p.id;
-            metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.PENDING, Cause.API, now).isPresent());
+            metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.STILL_PAYING, Cause.API, now));
             schedule.afterWriteAhead(p, now);
             return charge;
         }
