@@ -35,16 +35,16 @@ class OperationRunner {
     record Done(Payment payment, PaymentOperation operation) {
     }
 
-    private final PaymentProvider doku;
+    private final PaymentProvider provider;
     private final Reconciler reconciler;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    OperationRunner(PaymentProvider doku, Reconciler reconciler, Payments payments, PaymentMetrics metrics,
+    OperationRunner(PaymentProvider provider, Reconciler reconciler, Payments payments, PaymentMetrics metrics,
             ReconcileSchedule schedule, Clock clock) {
-        this.doku = doku;
+        this.provider = provider;
         this.schedule = schedule;
         this.reconciler = reconciler;
         this.payments = payments;
@@ -60,7 +60,7 @@ class OperationRunner {
             Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationAnswer>> callDoku) {
         LogContext.payment(paymentId, client);
         ProviderCall call = kind == PaymentOperation.Kind.CAPTURE ? ProviderCall.CAPTURE : ProviderCall.REFUND;
-        return DokuFailures.whileAvailable(doku, call)
+        return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
                 .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
                     Payments.ownedBy(client, payment);

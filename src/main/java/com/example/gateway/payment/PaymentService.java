@@ -27,7 +27,7 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
-    private final PaymentProvider doku;
+    private final PaymentProvider provider;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
@@ -35,12 +35,12 @@ public class PaymentService {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    PaymentService(PaymentProvider doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
+    PaymentService(PaymentProvider provider, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
             DokuCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
         this.customers = customers;
-        this.doku = doku;
+        this.provider = provider;
         this.payments = payments;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,16 +60,16 @@ public class PaymentService {
         }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
-                ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
+                ? provider.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
         ProviderCall call = request.flow() == PaymentFlow.PAYMENT_PAGE ? ProviderCall.PAYMENT_PAGE : ProviderCall.CHARGE;
-        return DokuFailures.whileAvailable(doku, call)
+        return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> payments.insert(payment))
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
-                    case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
+                    case PAYMENT_PAGE -> provider.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
                                     ? payments.pageOpened(payment, p -> {
                                         p.pageOpened(url, Cause.API, clock.instant());
@@ -88,7 +88,7 @@ public class PaymentService {
      */
     private Uni<Payment> charge(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         if (request.paymentType() == PaymentType.MOTO) {
-            return sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
+            return sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
         }
         if (gatewayAuthenticates(request)) {
             return authenticateFirst(client, payment, request, dokuCustomerId);
@@ -96,7 +96,7 @@ public class PaymentService {
         String authenticationId = request.threeDSecureAuthenticationId();
         return authentications.claim(client, authenticationId, payment, request.card())
                 .onFailure().call(() -> payments.withdraw(payment.id))
-                .chain(dokuId -> sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
+                .chain(dokuId -> sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
                         // Nothing reached DOKU: the payment was withdrawn, and its authentication may pay again.
                         .onFailure(DokuUnavailable.class).call(() -> authentications.release(authenticationId, payment.id)));
     }
@@ -116,13 +116,13 @@ public class PaymentService {
     private Uni<Payment> authenticateFirst(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, payment.invoiceNumber, payment.amount,
                 request.customer(), request.card(), request.callbackUrl(), request.failedUrl(), payment.id);
-        return doku.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
+        return provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
                         payment.amount, dokuCustomerId, request.card(), authentications.returnUrl(a, true),
                         authentications.returnUrl(a, false)))
                 .onFailure(DokuFailures::isDokuFailure).recoverWithUni(failure -> payments.withdraw(payment.id)
                         .chain(() -> Uni.createFrom().failure(DokuFailures.ofCheck(failure))))
                 .chain(enrollment -> {
-                    byte[] chargeRequest = doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
+                    byte[] chargeRequest = provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
                             enrollment.authenticationId()));
                     if (!enrollment.enrolled()) {
                         return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.apply(p,
@@ -151,7 +151,7 @@ public class PaymentService {
     }
 
     private Uni<Payment> sendCharge(Payment payment, byte[] chargeRequest, boolean held) {
-        return doku.charge(payment.dokuRequestId, chargeRequest)
+        return provider.charge(payment.dokuRequestId, chargeRequest)
                 .onItemOrFailure().transformToUni((report, failure) -> failure == null
                         ? payments.update(payment.id, p -> charged(p, report))
                         : recordFailure(payment, failure, held));

@@ -26,7 +26,7 @@ public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
-    private final PaymentProvider doku;
+    private final PaymentProvider provider;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
@@ -34,11 +34,11 @@ public class Reconciler {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    Reconciler(PaymentProvider doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
+    Reconciler(PaymentProvider provider, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
             ReconcileSchedule schedule, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
-        this.doku = doku;
+        this.provider = provider;
         this.payments = payments;
         this.metrics = metrics;
         this.meters = meters;
@@ -87,7 +87,7 @@ public class Reconciler {
         if (payment.paymentPageUrl == null && payment.pageRequest != null) {
             return reopenPage(payment);
         }
-        return doku.checkPayment(Ids.newRequestId(), payment.dokuRequestId)
+        return provider.checkPayment(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
                         return underLock(payment.id, p -> PaymentOutcome.apply(p, report, Cause.RECONCILIATION, clock.instant()));
@@ -110,7 +110,7 @@ public class Reconciler {
      * recovered and the payment is PENDING again rather than holding its invoice with no page.
      */
     private Uni<Void> reopenPage(Payment payment) {
-        return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
+        return provider.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
                             p.pageOpened(url, Cause.RECONCILIATION, clock.instant());
@@ -123,7 +123,7 @@ public class Reconciler {
         if (op.status == PaymentOperation.Status.PENDING && !neverArrived(op.createdAt)) {
             return Uni.createFrom().voidItem(); // its own request may still be running
         }
-        return doku.checkOperation(Ids.newRequestId(), op.dokuRequestId)
+        return provider.checkOperation(Ids.newRequestId(), op.dokuRequestId)
                 .onItemOrFailure().transformToUni((answer, failure) -> {
                     OperationAnswer result = failure == null ? answer // null: still processing
                             : isNotFound(failure) && neverArrived(op.createdAt)

@@ -31,12 +31,12 @@ public class ReconciliationJob {
 
     private final Pool db;
     private final Reconciler reconciler;
-    private final PaymentProvider doku;
+    private final PaymentProvider provider;
     private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, PaymentProvider doku, PaymentConfig config, Clock clock) {
-        this.doku = doku;
+    ReconciliationJob(Pool db, Reconciler reconciler, PaymentProvider provider, PaymentConfig config, Clock clock) {
+        this.provider = provider;
         this.settings = config.reconciliation();
         this.db = db;
         this.reconciler = reconciler;
@@ -56,7 +56,7 @@ public class ReconciliationJob {
      * reconciliation attempts on a refusal, and the batch is taken up on the first tick after a probe.
      */
     public Uni<Integer> runOnce() {
-        return doku.available(ProviderCall.CHECK_STATUS)
+        return provider.available(ProviderCall.CHECK_STATUS)
                 .onItem().transformToUni(ignored -> claimAndReconcile())
                 .onFailure(ProviderUnavailable.class).recoverWithItem(refused -> {
                     LOG.debugf("Reconciliation skipped: %s", refused.getMessage());

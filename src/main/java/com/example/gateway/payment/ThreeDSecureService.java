@@ -21,7 +21,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class ThreeDSecureService {
 
-    private final PaymentProvider doku;
+    private final PaymentProvider provider;
     /** A saved card's check goes out under its holder's DOKU customer id, and only for the caller's own card. */
     private final DokuCustomerDirectory customers;
     private final ThreeDSecureAuthentications authentications;
@@ -31,10 +31,10 @@ public class ThreeDSecureService {
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    ThreeDSecureService(PaymentProvider doku, ThreeDSecureAuthentications authentications, PaymentService paymentService,
+    ThreeDSecureService(PaymentProvider provider, ThreeDSecureAuthentications authentications, PaymentService paymentService,
             Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, DokuCustomerDirectory customers,
             Clock clock) {
-        this.doku = doku;
+        this.provider = provider;
         this.customers = customers;
         this.authentications = authentications;
         this.paymentService = paymentService;
@@ -52,7 +52,7 @@ public class ThreeDSecureService {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, request.invoiceNumber(), request.amount(),
                 request.customer(), request.card(), request.returnUrl(), request.failedUrl(), null);
         return customers.idFor(client, request.customer(), request.card())
-                .chain(dokuCustomerId -> doku.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(
+                .chain(dokuCustomerId -> provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(
                         request.invoiceNumber(), request.amount(), dokuCustomerId, request.card(),
                         authentications.returnUrl(a, true), authentications.returnUrl(a, false))))
                 .onFailure(DokuFailures::isDokuFailure).transform(DokuFailures::ofCheck)

@@ -18,11 +18,11 @@ import java.util.List;
 @ApplicationScoped
 public class SavedCardService {
 
-    private final CardTokens doku;
+    private final CardTokens provider;
     private final SavedCardBindings bindings;
 
-    SavedCardService(CardTokens doku, SavedCardBindings bindings) {
-        this.doku = doku;
+    SavedCardService(CardTokens provider, SavedCardBindings bindings) {
+        this.provider = provider;
         this.bindings = bindings;
     }
 
@@ -45,7 +45,7 @@ public class SavedCardService {
     }
 
     private Uni<Void> unbindAtDoku(String dokuCustomerId, String tokenId) {
-        return doku.delete(Ids.newRequestId(), tokenId, dokuCustomerId)
+        return provider.delete(Ids.newRequestId(), tokenId, dokuCustomerId)
                 .onFailure(SavedCardService::unknownAtDoku).transform(unknown -> new TokenNotFound())
                 .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
     }
@@ -55,7 +55,7 @@ public class SavedCardService {
     }
 
     private Uni<List<CardToken>> tokensAtDoku(String dokuCustomerId, String type) {
-        return doku.list(Ids.newRequestId(), dokuCustomerId, type)
+        return provider.list(Ids.newRequestId(), dokuCustomerId, type)
                 // DOKU answers 404 for a customer with no tokens at all.
                 .onFailure(SavedCardService::unknownAtDoku).recoverWithItem(List.of())
                 .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
