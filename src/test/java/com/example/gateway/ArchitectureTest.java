@@ -10,8 +10,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOperation;
 import com.example.gateway.payment.PaymentStateMachine;
+import com.example.gateway.payment.PaymentStatus;
+import com.example.gateway.payment.Transition;
+import com.example.gateway.payment.Payments;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,8 +25,19 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The layers: api → (payment, notification, token, webhook) → doku, with support below them all. */
+/**
+ * The layers: api → (payment, notification, token, webhook), with support below them all; doku is the
+ * adapter that implements payment's provider port ({@code payment.provider}) and is reached only through it.
+ */
 @AnalyzeClasses(packages = "com.example.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -32,10 +49,75 @@ class ArchitectureTest {
             .layer("doku").definedBy("com.example.gateway.doku..")
             .layer("support").definedBy("com.example.gateway.support..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("doku").mayOnlyBeAccessedByLayers("domain")
-            .whereLayer("doku").mayOnlyAccessLayers("support")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "doku")
+            .whereLayer("doku").mayNotBeAccessedByAnyLayer()
+            .whereLayer("doku").mayOnlyAccessLayers("domain", "support")
             .whereLayer("support").mayNotAccessAnyLayer();
+
+    /** A second provider (DOKU's SNAP API, another acquirer) implements the same port, and nothing else changes. */
+    @ArchTest
+    static final ArchRule dokuImplementsOnlyThePort = noClasses()
+            .that().resideInAPackage("com.example.gateway.doku..")
+            .should().dependOnClassesThat(resideInAPackage("com.example.gateway.payment..")
+                    .and(resideOutsideOfPackage("com.example.gateway.payment.provider.."))
+                    .or(resideInAPackage("com.example.gateway.notification.."))
+                    .or(resideInAPackage("com.example.gateway.token.."))
+                    .or(resideInAPackage("com.example.gateway.webhook..")))
+            .because("doku is an adapter of payment.provider: it may know the port and nothing else of the domain");
+
+    @ArchTest
+    static final ArchRule thePortStandsAlone = classes()
+            .that().resideInAPackage("com.example.gateway.payment.provider..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("com.example.gateway..")
+                    .or(resideInAPackage("com.example.gateway.payment.provider.."))
+                    .or(resideInAPackage("com.example.gateway.support..")))
+            .because("the port speaks the gateway's terms, not a provider's nor a service's");
+
+    /**
+     * DOKU's words for a transaction's status and type and a refund's type, as documented (NOTES.md and the
+     * guides, and check status's ORDER_GENERATED, ORDER_EXPIRED, REDIRECT, TIMEOUT). Read only in
+     * doku/DokuStatuses: a new DOKU status goes there, and its meaning to a payment is a TransactionNews outcome.
+     */
+    static final List<String> DOKU_WORDS = List.of("SUCCESS", "FAILED", "PENDING", "REDIRECT", "REFUNDED", "VOIDED",
+            "EXPIRED", "TIMEOUT", "ORDER_GENERATED", "ORDER_EXPIRED", "SALE", "INSTALLMENT", "MOTO", "AUTHORIZE",
+            "CAPTURE", "RECURRING", "REFUND", "VOID", "FULL_REFUND", "PARTIAL_REFUND", "DELETE SUCCESS", "DELETE FAILED");
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    @ArchTest
+    static final ArchRule dokuWordsStayInDoku = noClasses()
+            .that().resideOutsideOfPackage("com.example.gateway.doku..")
+            .should(haveADokuWordAsAStringLiteral())
+            .because("what a DOKU status means is decided in one place (doku/DokuStatuses); elsewhere the "
+                    + "gateway's own enums say it, and a miss is a compiler error");
+
+    /** A scan of the class's source file: string constants are folded by the compiler, so the bytecode cannot tell. */
+    private static ArchCondition<JavaClass> haveADokuWordAsAStringLiteral() {
+        return new ArchCondition<>("have one of DOKU's status or type words as a string literal") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                if (type.getEnclosingClass().isPresent() || type.getSource().isEmpty()) {
+                    return; // a nested class is checked with its top-level class's source file
+                }
+                String file = type.getSource().get().getFileName().orElse(type.getSimpleName() + ".java");
+                java.nio.file.Path source = java.nio.file.Path.of("src/main/java", type.getPackageName().replace('.', '/'), file);
+                if (!Files.exists(source)) {
+                    return; // generated code
+                }
+                try {
+                    Matcher literal = STRING_LITERAL.matcher(Files.readString(source));
+                    while (literal.find()) {
+                        if (DOKU_WORDS.contains(literal.group(1))) {
+                            events.add(SimpleConditionEvent.satisfied(type,
+                                    source + " has \"" + literal.group(1) + "\""));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
 
     @ArchTest
     static final ArchRule paymentIsTheBottomOfTheDomain = noClasses()
@@ -60,6 +142,31 @@ class ArchitectureTest {
             .orShould().setField(PaymentOperation.class, "status")
             .because("every status change goes through PaymentStateMachine's table (PaymentRows only fills "
                     + "entities from rows read, as Hibernate does)");
+
+    /** Services say what happened (PaymentStateMachine.apply with a Happening); only the machine picks the status. */
+    @ArchTest
+    static final ArchRule onlyTheStateMachineChoosesAPaymentsStatus = noClasses()
+            .that().doNotBelongToAnyOf(PaymentStateMachine.class)
+            .should().callMethod(PaymentStateMachine.class, "move", Payment.class, PaymentStatus.class,
+                    Transition.Cause.class, Instant.class)
+            .because("the status that follows what happened is decided in one place, PaymentStateMachine.decide");
+
+    /** Hibernate Reactive Panache's ways to read, lock or write an entity. */
+    private static final Set<String> PANACHE_STORAGE = Set.of("findById", "find", "findAll", "list", "listAll", "stream",
+            "streamAll", "count", "persist", "persistAndFlush", "delete", "deleteAll", "deleteById", "update");
+
+    /** One door to payment storage: one locking path for API changes, reconciliation and notifications alike. */
+    @ArchTest
+    static final ArchRule oneDoorToPaymentStorage = noClasses()
+            .that().doNotBelongToAnyOf(Payments.class, Payment.class, PaymentOperation.class)
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.payment.PaymentOperations")
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.payment.PaymentEvents")
+            .should().callMethodWhere(DescribedPredicate.describe("Panache storage of a payment or its operations",
+                    call -> (call.getTargetOwner().isEquivalentTo(Payment.class)
+                            || call.getTargetOwner().isEquivalentTo(PaymentOperation.class))
+                            && PANACHE_STORAGE.contains(call.getName())))
+            .because("every read, lock and write of payments, captures and refunds goes through Payments (PaymentOperations "
+                    + "are its queries over operations, PaymentEvents writes each change's events in the same transaction)");
 
     /** Resource classes under /v1: the internal API, every one of which needs a caller. */
     private static final DescribedPredicate<JavaClass> V1_RESOURCES = DescribedPredicate.describe("serve /v1",

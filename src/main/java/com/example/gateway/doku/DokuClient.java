@@ -1,10 +1,17 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.CardToken;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.gateway.payment.provider.ChargeRequest;
+import com.example.gateway.payment.provider.OperationAnswer;
+import com.example.gateway.payment.provider.PaymentPageRequest;
+import com.example.gateway.payment.provider.ThreeDSecureCheck;
+import com.example.gateway.payment.provider.ThreeDSecureEnrollment;
 import com.example.gateway.support.LogContext;
 import com.example.gateway.support.LogSafe;
 import io.smallrye.mutiny.Uni;
@@ -89,14 +96,14 @@ public class DokuClient {
     }
 
     /** Captures an authorization; {@code amount} null captures all of it. */
-    public Uni<OperationResult> capture(String requestId, String authorizeId, Long amount) {
+    public Uni<OperationAnswer> capture(String requestId, String authorizeId, Long amount) {
         CaptureBody body = new CaptureBody(new CaptureBody.Payment(authorizeId, amount));
         return send(DokuCall.post(DokuOperation.CAPTURE, requestId, serialize(body)),
                 CaptureAnswer.class, CaptureAnswer::result);
     }
 
     /** Refunds (or, before settlement, voids) part or all of the payment first created with {@code originalRequestId}. */
-    public Uni<OperationResult> refund(String requestId, String invoiceNumber, String originalRequestId, long amount) {
+    public Uni<OperationAnswer> refund(String requestId, String invoiceNumber, String originalRequestId, long amount) {
         RefundBody body = new RefundBody(new RefundBody.Order(invoiceNumber),
                 new RefundBody.Payment(originalRequestId), new RefundBody.Refund(amount));
         return send(DokuCall.post(DokuOperation.REFUND, requestId, serialize(body)),

@@ -1,5 +1,8 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.RequestParts;
+import com.example.gateway.payment.provider.PaymentPageRequest;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,5 +1,8 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.RequestParts;
+import com.example.gateway.payment.provider.PaymentPageRequest;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.ThreeDSecureEnrollment;
+
 /** DOKU's answer to check 3-D Secure: {@code {"three_dsecure": {"enrollment_status", "authentication_id", "authentication_url"}}}. */
 record ThreeDSecureCheckAnswer(ThreeDsecure threeDsecure) {
 

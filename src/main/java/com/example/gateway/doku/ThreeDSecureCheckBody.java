@@ -1,5 +1,8 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.RequestParts;
+import com.example.gateway.payment.provider.ThreeDSecureCheck;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** DOKU's check 3-D Secure request (NOTES.md, "3-D Secure in the host-to-host flow"). Holds card data: never logged. */

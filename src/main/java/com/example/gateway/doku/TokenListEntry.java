@@ -1,5 +1,7 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.payment.provider.CardToken;
+
 /** One element of DOKU's token list answer: a credit card or a debit card token. */
 record TokenListEntry(TokenData tokenData, Card creditCard, Card debitCard) {
 

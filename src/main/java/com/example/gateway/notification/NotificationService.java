@@ -1,10 +1,11 @@
 package com.example.gateway.notification;
 
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.ProviderNotifications;
+import com.example.gateway.payment.provider.TransactionNews;
 import com.example.gateway.support.CleanText;
 import com.example.gateway.support.Detached;
 import com.example.gateway.support.LogContext;
@@ -13,7 +14,6 @@ import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -29,14 +29,16 @@ public class NotificationService {
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationVerifier verifier;
+    private final ProviderNotifications provider;
     private final UnverifiedNotifications unverified;
     private final Payments payments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    NotificationService(NotificationVerifier verifier, UnverifiedNotifications unverified, Payments payments,
-            MeterRegistry meters, Clock clock) {
+    NotificationService(NotificationVerifier verifier, ProviderNotifications provider,
+            UnverifiedNotifications unverified, Payments payments, MeterRegistry meters, Clock clock) {
         this.verifier = verifier;
+        this.provider = provider;
         this.unverified = unverified;
         this.payments = payments;
         this.meters = meters;
@@ -52,9 +54,9 @@ public class NotificationService {
         }
         ReceivedNotification record = recordOf(incoming, requestTarget);
         // Text with control characters never reaches the database nor matches a payment.
-        Optional<TransactionReport> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
-                .map(TransactionReport::parse);
-        record.invoiceNumber = parsed.map(TransactionReport::invoiceNumber).orElse(null);
+        Optional<TransactionNews> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
+                .map(provider::read);
+        record.invoiceNumber = parsed.map(TransactionNews::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
         return Detached.run(() -> payments.transaction(() -> decide(record, parsed)
                         .invoke(result -> record.result = result)
@@ -71,16 +73,16 @@ public class NotificationService {
         return result;
     }
 
-    private Uni<NotificationResult> decide(ReceivedNotification record, Optional<TransactionReport> parsed) {
+    private Uni<NotificationResult> decide(ReceivedNotification record, Optional<TransactionNews> parsed) {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
         }
-        TransactionReport report = parsed.get();
+        TransactionNews report = parsed.get();
         if (report.invoiceNumber() == null) {
             return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
         }
-        return Payment.<Payment>find("invoiceNumber", report.invoiceNumber())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        // The same row lock as every API change of the payment (Payments), so the two take turns.
+        return payments.lockByInvoice(report.invoiceNumber())
                 .chain(payment -> {
                     if (payment == null) {
                         return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
@@ -94,7 +96,7 @@ public class NotificationService {
                 });
     }
 
-    private NotificationResult apply(Payment payment, TransactionReport report) {
+    private NotificationResult apply(Payment payment, TransactionNews report) {
         // A notification that does not name the payment's amount as a whole number is no evidence about
         // this payment: missing, fractional or textual amounts are mismatches, like a different one.
         if (report.amount() == null || report.amount() != payment.amount) {

@@ -1,5 +1,6 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.support.SqlTime;
 import com.example.gateway.payment.Transition.Cause;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -79,13 +80,13 @@ public class AuthorizationExpirySweep {
 
     private Uni<List<Payment>> claim(String query, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(query, Payment.class)
-                .setParameter("now", ReconciliationJob.utc(now))
+                .setParameter("now", SqlTime.utc(now))
                 .setParameter("batch", batch)
                 .getResultList());
     }
 
     private void expire(Payment payment, Instant now) {
-        metrics.moved(payment, PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, Cause.SWEEP, now).isPresent());
+        metrics.moved(payment, PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, Cause.SWEEP, now));
     }
 
     private static void warn(Payment payment, Instant now) {

@@ -1,6 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
+import com.example.gateway.payment.provider.PaymentProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,12 +11,12 @@ import java.util.List;
 public class CaptureService {
 
     private final OperationRunner runner;
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     private final Clock clock;
 
-    CaptureService(OperationRunner runner, DokuClient doku, Clock clock) {
+    CaptureService(OperationRunner runner, PaymentProvider provider, Clock clock) {
         this.runner = runner;
-        this.doku = doku;
+        this.provider = provider;
         this.clock = clock;
     }
 
@@ -24,7 +24,7 @@ public class CaptureService {
     public Uni<Payment> capture(String client, String paymentId, Long amount, String idempotencyKey) {
         return runner.run(client, paymentId, PaymentOperation.Kind.CAPTURE, null, idempotencyKey,
                         (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
-                        (payment, op) -> doku.capture(op.dokuRequestId, payment.authorizeId,
+                        (payment, op) -> provider.capture(op.dokuRequestId, payment.authorizeId,
                                 op.amount == payment.authorizedAmount ? null : op.amount))
                 .map(OperationRunner.Done::payment);
     }

@@ -1,10 +1,11 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuOutcomeUnknownException;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.DokuUnavailableException;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderFailure;
+import com.example.gateway.payment.provider.ProviderOutcomeUnknown;
+import com.example.gateway.payment.provider.ProviderRejected;
+import com.example.gateway.payment.provider.ProviderUnavailable;
 import com.example.gateway.support.DomainException;
 import io.smallrye.mutiny.Uni;
 
@@ -16,29 +17,28 @@ public final class DokuFailures {
 
     /** @param paymentId the payment the call was for, or null */
     public static DomainException of(Throwable failure, String paymentId) {
-        if (failure instanceof DokuRejectedException rejected) {
+        if (failure instanceof ProviderRejected rejected) {
             return new DokuRejected(rejected.errorCode() + ": " + rejected.errorMessage());
         }
-        if (failure instanceof DokuUnavailableException unavailable) {
+        if (failure instanceof ProviderUnavailable unavailable) {
             return new DokuUnavailable(unavailable.retryAfter().orElse(null));
         }
-        if (failure instanceof DokuOutcomeUnknownException) {
+        if (failure instanceof ProviderOutcomeUnknown) {
             return new DokuTimeout(paymentId);
         }
         throw new IllegalArgumentException("not a DOKU failure", failure);
     }
 
     /**
-     * Fails with {@link DokuUnavailable} while the breaker of {@code operation} is open: checked before
+     * Fails with {@link DokuUnavailable} while the breaker of {@code call} is open: checked before
      * anything is written for a DOKU call, so that the refusal is immediate and leaves no row behind.
      */
-    public static Uni<Void> whileAvailable(DokuClient doku, DokuOperation operation) {
-        return doku.available(operation).onFailure(DokuUnavailableException.class).transform(failure -> of(failure, null));
+    public static Uni<Void> whileAvailable(PaymentProvider provider, ProviderCall call) {
+        return provider.available(call).onFailure(ProviderUnavailable.class).transform(failure -> of(failure, null));
     }
 
     public static boolean isDokuFailure(Throwable failure) {
-        return failure instanceof DokuRejectedException || failure instanceof DokuUnavailableException
-                || failure instanceof DokuOutcomeUnknownException;
+        return failure instanceof ProviderFailure;
     }
 
     /**
@@ -46,7 +46,7 @@ public final class DokuFailures {
      * else (an answer lost, a timeout) is "try again", never "outcome unknown".
      */
     static DomainException ofCheck(Throwable failure) {
-        return failure instanceof DokuRejectedException || failure instanceof DokuUnavailableException
+        return failure instanceof ProviderRejected || failure instanceof ProviderUnavailable
                 ? of(failure, null) : new DokuUnavailable(null);
     }
 }

@@ -1,9 +1,9 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.ChargeRequest;
-import com.example.gateway.doku.PaymentPageRequest;
-import com.example.gateway.doku.RequestParts;
-import com.example.gateway.doku.ThreeDSecureCheck;
+import com.example.gateway.payment.provider.ChargeRequest;
+import com.example.gateway.payment.provider.PaymentPageRequest;
+import com.example.gateway.payment.provider.RequestParts;
+import com.example.gateway.payment.provider.ThreeDSecureCheck;
 import java.util.List;
 
 /**

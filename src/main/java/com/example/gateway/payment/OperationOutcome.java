@@ -1,7 +1,7 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.OperationResult;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.OperationAnswer;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +10,6 @@ import java.util.List;
  * status those amounts describe. Used for DOKU's direct answer and for reconciliation alike.
  */
 final class OperationOutcome {
-
-    static final String VOID = "VOID";
 
     private OperationOutcome() {
     }
@@ -22,7 +20,7 @@ final class OperationOutcome {
      * @param othersUnsettled the payment's other captures and refunds still PENDING or UNKNOWN
      * @return whether the payment's status changed
      */
-    static boolean settle(Payment payment, PaymentOperation op, OperationResult result,
+    static boolean settle(Payment payment, PaymentOperation op, OperationAnswer result,
             List<PaymentOperation> othersUnsettled, Cause cause, Instant now) {
         PaymentOperation.Status outcome = result.succeeded() ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.FAILED;
         if (PaymentStateMachine.move(op, outcome, cause, now).isEmpty()) {
@@ -35,11 +33,11 @@ final class OperationOutcome {
         if (result.succeeded()) {
             addAmounts(payment, op);
         }
-        if (result.succeeded() && VOID.equals(op.refundType)) {
-            return PaymentStateMachine.move(payment, PaymentStatus.VOIDED, cause, now).isPresent();
+        if (result.succeeded() && result.voided()) {
+            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.VOIDED, cause, now);
         }
         boolean stillInDoubt = othersUnsettled.stream().anyMatch(o -> o.status == PaymentOperation.Status.UNKNOWN);
-        return !stillInDoubt && PaymentStateMachine.move(payment, payment.statusFromAmounts(), cause, now).isPresent();
+        return !stillInDoubt && PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AMOUNTS_SETTLED, cause, now);
     }
 
     /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
@@ -48,7 +46,7 @@ final class OperationOutcome {
             return false; // reconciliation settled it meanwhile
         }
         schedule.afterUnknown(payment, now);
-        return PaymentStateMachine.move(payment, PaymentStatus.UNKNOWN, Cause.API, now).isPresent();
+        return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, now);
     }
 
     /** DOKU certainly did nothing (it rejected the call, or could not be reached). */

@@ -1,11 +1,11 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuOutcomeUnknownException;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.OperationResult;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.OperationAnswer;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderOutcomeUnknown;
+import com.example.gateway.payment.provider.ProviderRejected;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +35,16 @@ class OperationRunner {
     record Done(Payment payment, PaymentOperation operation) {
     }
 
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     private final Reconciler reconciler;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    OperationRunner(DokuClient doku, Reconciler reconciler, Payments payments, PaymentMetrics metrics,
+    OperationRunner(PaymentProvider provider, Reconciler reconciler, Payments payments, PaymentMetrics metrics,
             ReconcileSchedule schedule, Clock clock) {
-        this.doku = doku;
+        this.provider = provider;
         this.schedule = schedule;
         this.reconciler = reconciler;
         this.payments = payments;
@@ -57,10 +57,10 @@ class OperationRunner {
      *                       attempt whose process died) is answered as it stands, and DOKU is not called again
      */
     Uni<Done> run(String client, String paymentId, PaymentOperation.Kind kind, String reason, String idempotencyKey,
-            Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationResult>> callDoku) {
+            Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationAnswer>> callDoku) {
         LogContext.payment(paymentId, client);
-        DokuOperation call = kind == PaymentOperation.Kind.CAPTURE ? DokuOperation.CAPTURE : DokuOperation.REFUND;
-        return DokuFailures.whileAvailable(doku, call)
+        ProviderCall call = kind == PaymentOperation.Kind.CAPTURE ? ProviderCall.CAPTURE : ProviderCall.REFUND;
+        return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
                 .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
                     Payments.ownedBy(client, payment);
@@ -71,7 +71,7 @@ class OperationRunner {
                         PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
                         op.idempotencyKey = idempotencyKey;
                         schedule.afterWriteAhead(payment, op.createdAt);
-                        return op.persist().replaceWith(new Started(new Done(payment, op), true));
+                        return payments.add(op).replaceWith(new Started(new Done(payment, op), true));
                     });
                 }))
                 .chain(started -> !started.fresh() ? Uni.createFrom().item(started.done())
@@ -83,19 +83,17 @@ class OperationRunner {
     private record Started(Done done, boolean fresh) {
     }
 
-    private static Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
-        return idempotencyKey == null ? Uni.createFrom().nullItem()
-                : PaymentOperation.<PaymentOperation>find("paymentId = ?1 and idempotencyKey = ?2", paymentId, idempotencyKey)
-                        .firstResult();
+    private Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem() : payments.operationByKey(paymentId, idempotencyKey);
     }
 
-    private Uni<Done> record(Done started, OperationResult result, Throwable failure) {
+    private Uni<Done> record(Done started, OperationAnswer result, Throwable failure) {
         if (failure != null && !DokuFailures.isDokuFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
         String paymentId = started.payment().id;
         Uni<Done> recorded = payments.withLockedPayment(paymentId, (payment, unsettled) ->
-                PaymentOperation.<PaymentOperation>findById(started.operation().id)
+                payments.operation(started.operation().id)
                         .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
         return failure == null ? recorded
                 : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
@@ -103,17 +101,17 @@ class OperationRunner {
 
     /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */
     private Done applyAnswer(Payment payment, PaymentOperation op, List<PaymentOperation> unsettled,
-            OperationResult result, Throwable failure) {
+            OperationAnswer result, Throwable failure) {
         Instant now = clock.instant();
         List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
         if (failure == null) {
             metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
             metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.API, now));
-        } else if (failure instanceof DokuOutcomeUnknownException) {
+        } else if (failure instanceof ProviderOutcomeUnknown) {
             LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, payment.id);
             metrics.moved(payment, OperationOutcome.unknown(payment, op, schedule, now));
         } else {
-            OperationOutcome.failed(op, failure instanceof DokuRejectedException r ? r.errorCode() : "doku_unavailable", now);
+            OperationOutcome.failed(op, failure instanceof ProviderRejected r ? r.errorCode() : "doku_unavailable", now);
         }
         if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
             schedule.done(payment);

@@ -1,5 +1,6 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.support.SqlTime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -41,7 +42,7 @@ public class PaymentGauges {
                         + "count(*) FILTER (WHERE status = 'AUTHORIZED'), "
                         + "count(*) FILTER (WHERE status = 'AUTHORIZED' AND capture_deadline <= $1), "
                         + "count(*) FILTER (WHERE status = 'UNKNOWN') FROM payments")
-                .execute(Tuple.of(ReconciliationJob.utc(clock.instant().plus(Duration.ofHours(24)))))
+                .execute(Tuple.of(SqlTime.utc(clock.instant().plus(Duration.ofHours(24)))))
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     awaitingCapture.set(row.getLong(0));

@@ -1,13 +1,14 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.TransactionNews;
+import com.example.gateway.payment.provider.TransactionNews.Kind;
+import com.example.gateway.payment.provider.TransactionNews.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 /**
- * Applies what DOKU reports about a payment's own transaction (sale or authorization) to the
+ * Applies what the provider reports about a payment's own transaction (sale or authorization) to the
  * payment. Used by notifications and by reconciliation alike, so both reach the same state.
  */
 public final class PaymentOutcome {
@@ -18,39 +19,35 @@ public final class PaymentOutcome {
     private PaymentOutcome() {
     }
 
-    /** DOKU's news of captures and refunds: settled through their own answers and reconciliation instead. */
-    private static final Set<String> OPERATION_TYPES = Set.of("CAPTURE", "REFUND");
-
     /** @return whether the payment's status changed */
-    public static boolean apply(Payment payment, TransactionReport report, Cause cause, Instant now) {
-        if (report.type() != null && OPERATION_TYPES.contains(report.type())) {
-            return false;
+    public static boolean apply(Payment payment, TransactionNews news, Cause cause, Instant now) {
+        if (news.kind() == Kind.OPERATION) {
+            return false; // news of captures and refunds: settled through their own answers and reconciliation
         }
-        String status = report.status() == null ? "" : report.status();
-        if ("EXPIRED".equals(status) && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
-            // DOKU released the uncaptured authorization
-            return PaymentStateMachine.move(payment, PaymentStatus.EXPIRED, cause, now).isPresent();
+        if (news.outcome() == Outcome.LAPSED && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
+            // the provider released the uncaptured authorization
+            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, cause, now);
         }
         if (payment.heldMoney()) {
             // Late news of the sale or authorization itself must not undo the captures and refunds made
             // since, even while the payment is UNKNOWN because a capture's or refund's answer was lost.
             return false;
         }
-        rememberCard(payment, report);
-        boolean authorization = report.type() != null ? "AUTHORIZE".equals(report.type())
-                : payment.paymentType == PaymentType.AUTHORIZE; // DOKU left the type out: it is the payment's own
-        return switch (status) {
-            case "SUCCESS" -> authorization ? authorize(payment, report, cause, now) : succeed(payment, cause, now);
+        rememberCard(payment, news);
+        boolean authorization = news.kind() == Kind.UNSTATED ? payment.paymentType == PaymentType.AUTHORIZE
+                : news.kind() == Kind.AUTHORIZATION; // unstated: it is the payment's own
+        return switch (news.outcome()) {
+            case SUCCEEDED -> authorization ? authorize(payment, news, cause, now) : succeed(payment, cause, now);
             // A page nobody paid before it lapsed, or a transaction the acquirer timed out: no money moved.
-            case "FAILED", "EXPIRED", "TIMEOUT" -> fail(payment, report, cause, now);
+            case DECLINED, LAPSED -> fail(payment, news, cause, now);
             // The customer is still paying (or at 3-D Secure); only lifts an UNKNOWN (a page whose creation answer was lost).
-            case "PENDING", "REDIRECT" -> PaymentStateMachine.move(payment, PaymentStatus.PENDING, cause, now).isPresent();
-            default -> false;
+            case PENDING -> PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.STILL_PAYING, cause, now);
+            case CANCELLED, UNKNOWN -> false;
         };
     }
 
-    private static boolean authorize(Payment payment, TransactionReport report, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.AUTHORIZED, cause, now).isEmpty()) {
+    private static boolean authorize(Payment payment, TransactionNews report, Cause cause, Instant now) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -62,7 +59,7 @@ public final class PaymentOutcome {
     }
 
     private static boolean succeed(Payment payment, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.SUCCEEDED, cause, now).isEmpty()) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.CHARGED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -70,12 +67,12 @@ public final class PaymentOutcome {
         return true;
     }
 
-    private static boolean fail(Payment payment, TransactionReport report, Cause cause, Instant now) {
-        if (PaymentStateMachine.move(payment, PaymentStatus.FAILED, cause, now).isEmpty()) {
+    private static boolean fail(Payment payment, TransactionNews news, Cause cause, Instant now) {
+        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.DECLINED, cause, now)) {
             return false;
         }
-        payment.failureCode = report.responseCode() != null ? report.responseCode() : report.status();
-        payment.failureMessage = report.responseMessage();
+        payment.failureCode = news.decline().code();
+        payment.failureMessage = news.decline().message();
         return true;
     }
 
@@ -86,16 +83,17 @@ public final class PaymentOutcome {
     }
 
     /**
-     * DOKU's masked number, brand and token: never a full card number. Storing a token binds it to the
+     * The provider's masked number, brand and token: never a full card number. Storing a token binds it to the
      * payment's client and customer (saved_card_tokens, by the database: migration V8).
      */
-    private static void rememberCard(Payment payment, TransactionReport report) {
-        payment.cardMasked = firstNonNull(payment.cardMasked, report.maskedCard());
-        payment.cardBrand = firstNonNull(payment.cardBrand, report.brand());
-        payment.cardIssuer = firstNonNull(payment.cardIssuer, report.issuer());
-        payment.cardType = firstNonNull(payment.cardType, report.cardType());
-        payment.cardToken = firstNonNull(payment.cardToken, report.tokenId());
-        payment.approvalCode = firstNonNull(payment.approvalCode, report.approvalCode());
+    private static void rememberCard(Payment payment, TransactionNews news) {
+        TransactionNews.Card card = news.card() == null ? TransactionNews.Card.NONE : news.card();
+        payment.cardMasked = firstNonNull(payment.cardMasked, card.masked());
+        payment.cardBrand = firstNonNull(payment.cardBrand, card.brand());
+        payment.cardIssuer = firstNonNull(payment.cardIssuer, card.issuer());
+        payment.cardType = firstNonNull(payment.cardType, card.type());
+        payment.cardToken = firstNonNull(payment.cardToken, card.token());
+        payment.approvalCode = firstNonNull(payment.approvalCode, news.approvalCode());
     }
 
     private static String firstNonNull(String current, String reported) {

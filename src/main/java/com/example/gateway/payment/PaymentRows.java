@@ -1,6 +1,7 @@
 package com.example.gateway.payment;
 
-import static com.example.gateway.payment.ReconciliationJob.utc;
+import static com.example.gateway.support.SqlTime.instant;
+import static com.example.gateway.support.SqlTime.utc;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -8,8 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -215,8 +214,4 @@ class PaymentRows {
         return op;
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
 }

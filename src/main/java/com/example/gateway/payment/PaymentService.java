@@ -1,18 +1,17 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.DokuUnavailableException;
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderRejected;
+import com.example.gateway.payment.provider.ProviderUnavailable;
+import com.example.gateway.payment.provider.TransactionNews;
 import com.example.gateway.support.Database;
 import com.example.gateway.support.DomainException;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,7 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
@@ -36,12 +35,12 @@ public class PaymentService {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    PaymentService(DokuClient doku, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
+    PaymentService(PaymentProvider provider, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
             DokuCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
         this.customers = customers;
-        this.doku = doku;
+        this.provider = provider;
         this.payments = payments;
         this.metrics = metrics;
         this.clock = clock;
@@ -57,20 +56,20 @@ public class PaymentService {
         LogContext.payment(payment.id, client);
         LogContext.dokuRequest(payment.dokuRequestId);
         if (gatewayAuthenticates(request)) {
-            PaymentStateMachine.startAwaitingAuthentication(payment);
+            PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AWAITS_AUTHENTICATION, Cause.API, payment.createdAt);
         }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
-                ? doku.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
+                ? provider.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
-        DokuOperation call = request.flow() == PaymentFlow.PAYMENT_PAGE ? DokuOperation.PAYMENT_PAGE : DokuOperation.CHARGE;
-        return DokuFailures.whileAvailable(doku, call)
+        ProviderCall call = request.flow() == PaymentFlow.PAYMENT_PAGE ? ProviderCall.PAYMENT_PAGE : ProviderCall.CHARGE;
+        return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> payments.insert(payment))
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
                 .invoke(() -> metrics.created(payment))
                 .chain(() -> switch (request.flow()) {
-                    case PAYMENT_PAGE -> doku.createPaymentPage(payment.dokuRequestId, pageRequest)
+                    case PAYMENT_PAGE -> provider.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
                                     ? payments.pageOpened(payment, p -> {
                                         p.pageOpened(url, Cause.API, clock.instant());
@@ -89,7 +88,7 @@ public class PaymentService {
      */
     private Uni<Payment> charge(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         if (request.paymentType() == PaymentType.MOTO) {
-            return sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
+            return sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
         }
         if (gatewayAuthenticates(request)) {
             return authenticateFirst(client, payment, request, dokuCustomerId);
@@ -97,7 +96,7 @@ public class PaymentService {
         String authenticationId = request.threeDSecureAuthenticationId();
         return authentications.claim(client, authenticationId, payment, request.card())
                 .onFailure().call(() -> payments.withdraw(payment.id))
-                .chain(dokuId -> sendCharge(payment, doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
+                .chain(dokuId -> sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
                         // Nothing reached DOKU: the payment was withdrawn, and its authentication may pay again.
                         .onFailure(DokuUnavailable.class).call(() -> authentications.release(authenticationId, payment.id)));
     }
@@ -117,24 +116,24 @@ public class PaymentService {
     private Uni<Payment> authenticateFirst(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, payment.invoiceNumber, payment.amount,
                 request.customer(), request.card(), request.callbackUrl(), request.failedUrl(), payment.id);
-        return doku.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
+        return provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
                         payment.amount, dokuCustomerId, request.card(), authentications.returnUrl(a, true),
                         authentications.returnUrl(a, false)))
                 .onFailure(DokuFailures::isDokuFailure).recoverWithUni(failure -> payments.withdraw(payment.id)
                         .chain(() -> Uni.createFrom().failure(DokuFailures.ofCheck(failure))))
                 .chain(enrollment -> {
-                    byte[] chargeRequest = doku.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
+                    byte[] chargeRequest = provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
                             enrollment.authenticationId()));
                     if (!enrollment.enrolled()) {
-                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.move(p,
-                                        PaymentStatus.PENDING, Cause.API, clock.instant()).isPresent()))
+                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.apply(p,
+                                        PaymentStateMachine.Happening.STILL_PAYING, Cause.API, clock.instant())))
                                 .chain(() -> sendCharge(payment, chargeRequest, false));
                     }
                     a.dokuAuthenticationId = enrollment.authenticationId();
                     a.authenticationUrl = enrollment.authenticationUrl();
                     a.chargeRequest = chargeRequest;
                     return payments.transaction(() -> a.persist()
-                            .chain(() -> Payment.<Payment>findById(payment.id, LockModeType.PESSIMISTIC_WRITE))
+                            .chain(() -> payments.lock(payment.id))
                             .invoke(p -> {
                                 p.authenticationUrl = a.authenticationUrl;
                                 schedule.afterAuthenticationRequired(p, a.expiresAt);
@@ -152,7 +151,7 @@ public class PaymentService {
     }
 
     private Uni<Payment> sendCharge(Payment payment, byte[] chargeRequest, boolean held) {
-        return doku.charge(payment.dokuRequestId, chargeRequest)
+        return provider.charge(payment.dokuRequestId, chargeRequest)
                 .onItemOrFailure().transformToUni((report, failure) -> failure == null
                         ? payments.update(payment.id, p -> charged(p, report))
                         : recordFailure(payment, failure, held));
@@ -177,7 +176,7 @@ public class PaymentService {
         return payment;
     }
 
-    private void charged(Payment payment, TransactionReport report) {
+    private void charged(Payment payment, TransactionNews report) {
         metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
         schedule.done(payment);
     }
@@ -194,29 +193,29 @@ public class PaymentService {
         }
         DomainException refusal = DokuFailures.of(failure, payment.id);
         Uni<?> record;
-        if (failure instanceof DokuRejectedException rejected) {
+        if (failure instanceof ProviderRejected rejected) {
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
-        } else if (failure instanceof DokuUnavailableException && held) {
+        } else if (failure instanceof ProviderUnavailable && held) {
             LOG.warnf("DOKU unavailable, payment %s failed after 3-D Secure: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
                 p.failureCode = "doku_unavailable";
                 p.failureMessage = "DOKU could not be reached to charge after 3-D Secure; nothing was charged";
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
-        } else if (failure instanceof DokuUnavailableException) {
+        } else if (failure instanceof ProviderUnavailable) {
             // Nothing reached DOKU for certain: drop the write-ahead row so the invoice can be retried.
             LOG.warnf("DOKU unavailable, payment %s withdrawn: %s", payment.id, failure.getMessage());
             record = payments.withdraw(payment.id);
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
             record = whileStillPending(payment.id, p -> {
-                metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.UNKNOWN, Cause.API, clock.instant()).isPresent());
+                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, clock.instant()));
                 schedule.afterUnknown(p, clock.instant());
             });
         }

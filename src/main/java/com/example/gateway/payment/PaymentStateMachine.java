@@ -21,9 +21,41 @@ import java.util.function.Predicate;
 /**
  * Every status a payment, a capture or a refund may move to, and why; and the only code that moves
  * one. A status never moves backwards. A move the table does not hold is refused (answered empty),
- * not an error: late and repeated news from DOKU is normal and changes nothing.
+ * not an error: late and repeated news from the provider is normal and changes nothing.
+ *
+ * <p>The services say what happened ({@link Happening}); {@link #decide} alone chooses the status that
+ * follows and the events it yields, and {@link #apply} carries that decision onto the payment.
  */
 public final class PaymentStateMachine {
+
+    /** What happened to a payment, in the gateway's terms; {@link #decide} says what status follows. */
+    public enum Happening {
+        /** A new payment whose customer must pass 3-D Secure before anything is charged. */
+        AWAITS_AUTHENTICATION,
+        /** The customer is still paying, the lost page was recovered, or 3-D Secure let the charge go. */
+        STILL_PAYING,
+        /** The provider authorized the card: the money is held for capture. */
+        AUTHORIZED,
+        /** The provider charged the card: a sale. */
+        CHARGED,
+        /**
+         * No money moved: declined, rejected or lapsed unpaid at the provider, unknown to it, unreachable after
+         * 3-D Secure, or the customer did not authenticate.
+         */
+        DECLINED,
+        /** The authorization lapsed uncaptured (the provider released it, or the 7-day window closed). */
+        AUTHORIZATION_RELEASED,
+        /** The answer to a call that may have moved money was lost. */
+        ANSWER_LOST,
+        /** A capture or refund settled: the status is what the amounts now say. */
+        AMOUNTS_SETTLED,
+        /** A refund the provider made as a void: the payment is voided whole. */
+        VOIDED
+    }
+
+    /** What follows a happening: the new status and the events to record (none, or one). */
+    public record Decision(PaymentStatus to, List<EventType> events) {
+    }
 
     /** An allowed move and why it exists; {@code when} must also hold of the payment or operation. */
     record Edge<S extends Enum<S>, T>(S from, S to, String reason, Predicate<T> when) {
@@ -77,19 +109,51 @@ public final class PaymentStateMachine {
     }
 
     /**
-     * A new payment, not yet stored, that waits for its customer's 3-D Secure before anything is charged (a
-     * CHARGE by saved card, the gateway holding the flow): it starts REQUIRES_AUTHENTICATION, not PENDING.
-     * No event: nothing has happened yet.
+     * The status that follows {@code happening} for {@code payment} as it stands, and the events to record;
+     * empty if the table holds no such move (late or repeated news: nothing changes). Changes nothing.
      */
-    static void startAwaitingAuthentication(Payment unsaved) {
-        if (unsaved.status != PENDING || unsaved.version != 0) {
-            throw new IllegalStateException("only a new payment starts awaiting authentication");
+    public static Optional<Decision> decide(Payment payment, Happening happening) {
+        PaymentStatus to = switch (happening) {
+            case AWAITS_AUTHENTICATION -> REQUIRES_AUTHENTICATION;
+            case STILL_PAYING -> PENDING;
+            case AUTHORIZED -> AUTHORIZED;
+            case CHARGED -> SUCCEEDED;
+            case DECLINED -> FAILED;
+            case AUTHORIZATION_RELEASED -> EXPIRED;
+            case ANSWER_LOST -> UNKNOWN;
+            case AMOUNTS_SETTLED -> payment.statusFromAmounts();
+            case VOIDED -> VOIDED;
+        };
+        if (happening == Happening.AWAITS_AUTHENTICATION) {
+            // only a new payment, not yet stored; nothing has happened yet, so no event
+            return payment.status == PENDING && payment.version == 0
+                    ? Optional.of(new Decision(to, List.of())) : Optional.empty();
         }
-        unsaved.status = REQUIRES_AUTHENTICATION;
+        if (!allowed(PAYMENT, payment, payment.status, to)) {
+            return Optional.empty();
+        }
+        Transition t = new Transition(Subject.PAYMENT, payment.id, payment.id, payment.status, to, null, null);
+        return Optional.of(new Decision(to, EventType.of(t).stream().toList()));
     }
 
-    /** Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. */
-    public static Optional<Transition> move(Payment payment, PaymentStatus to, Cause cause, Instant now) {
+    /** Decides what follows {@code happening} and carries it onto the payment; whether its status changed. */
+    public static boolean apply(Payment payment, Happening happening, Transition.Cause cause, Instant now) {
+        Optional<Decision> decision = decide(payment, happening);
+        if (decision.isEmpty()) {
+            return false;
+        }
+        if (happening == Happening.AWAITS_AUTHENTICATION) {
+            payment.status = decision.get().to();
+            return true;
+        }
+        return move(payment, decision.get().to(), cause, now).isPresent();
+    }
+
+    /**
+     * Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. Only
+     * {@link #apply} calls it (ArchitectureTest): a service says what happened, never which status follows.
+     */
+    static Optional<Transition> move(Payment payment, PaymentStatus to, Cause cause, Instant now) {
         if (!allowed(PAYMENT, payment, payment.status, to)) {
             return Optional.empty();
         }

@@ -14,7 +14,12 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Reading and changing payment rows. A change always happens under the row lock of its payment. */
+/**
+ * The one door to payment storage: every read, lock and write of payments and their captures and refunds
+ * goes through here (Hibernate Reactive for changes under the row lock, {@link PaymentRows}' plain SQL for
+ * the hot single statements). A change always happens under the row lock of its payment, taken by
+ * {@link #lock} or {@link #lockByInvoice}: API calls, reconciliation and notifications alike.
+ */
 @ApplicationScoped
 public class Payments {
 
@@ -72,7 +77,47 @@ public class Payments {
 
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
     public Uni<Payment> update(String id, Consumer<Payment> change) {
-        return transaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(change));
+        return transaction(() -> lock(id).invoke(change));
+    }
+
+    /** Inside a {@link #transaction}: the payment, row-locked until it commits; null if there is none. */
+    Uni<Payment> lock(String id) {
+        return Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Inside a {@link #transaction}: the payment of {@code invoiceNumber}, row-locked until it commits (a
+     * notification names its payment by invoice); null if there is none.
+     */
+    public Uni<Payment> lockByInvoice(String invoiceNumber) {
+        return Payment.<Payment>find("invoiceNumber", invoiceNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The payment as it stands, in a session of its own, unlocked; null if there is none. */
+    Uni<Payment> find(String id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id));
+    }
+
+    /** The payment as it stands with its captures and refunds still PENDING or UNKNOWN, unlocked. */
+    Uni<Details> withUnsettled(String id) {
+        return Panache.withSession(() -> Payment.<Payment>findById(id)
+                .chain(payment -> PaymentOperations.unsettled(id).map(unsettled -> new Details(payment, unsettled))));
+    }
+
+    /** Inside a {@link #transaction}: stores a new capture or refund (its payment is locked). */
+    Uni<Void> add(PaymentOperation op) {
+        return op.persist().replaceWithVoid();
+    }
+
+    /** Inside a {@link #transaction}: a capture or refund by id. */
+    Uni<PaymentOperation> operation(String id) {
+        return PaymentOperation.findById(id);
+    }
+
+    /** Inside a {@link #transaction}: the payment's capture or refund stored under the caller's idempotency key, or null. */
+    Uni<PaymentOperation> operationByKey(String paymentId, String idempotencyKey) {
+        return PaymentOperation.<PaymentOperation>find("paymentId = ?1 and idempotencyKey = ?2", paymentId, idempotencyKey)
+                .firstResult();
     }
 
     /**
@@ -80,7 +125,7 @@ public class Payments {
      * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
      */
     public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
-        return transaction(() -> Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return transaction(() -> lock(id)
                 .chain(payment -> payment == null
                         ? Uni.createFrom().failure(new PaymentNotFound())
                         : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));

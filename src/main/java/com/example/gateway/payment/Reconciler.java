@@ -1,21 +1,18 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuRejectedException;
-import com.example.gateway.doku.OperationResult;
-import com.example.gateway.doku.TransactionReport;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.provider.OperationAnswer;
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderRejected;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -28,9 +25,8 @@ import org.jboss.logging.Logger;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    private static final Set<String> OPERATION_SUCCESS = Set.of("SUCCESS", "REFUNDED", "VOIDED");
 
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final MeterRegistry meters;
@@ -38,11 +34,11 @@ public class Reconciler {
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
-    Reconciler(DokuClient doku, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
+    Reconciler(PaymentProvider provider, Payments payments, PaymentMetrics metrics, MeterRegistry meters,
             ReconcileSchedule schedule, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
-        this.doku = doku;
+        this.provider = provider;
         this.payments = payments;
         this.metrics = metrics;
         this.meters = meters;
@@ -51,7 +47,7 @@ public class Reconciler {
 
     /** Before a capture or refund: an UNKNOWN payment is reconciled first, and refused if still in doubt. */
     Uni<Void> settleDoubtFirst(String client, String paymentId) {
-        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)).chain(found -> {
+        return payments.find(paymentId).chain(found -> {
             Payment payment = Payments.ownedBy(client, found);
             if (payment.status != PaymentStatus.UNKNOWN) {
                 return Uni.createFrom().voidItem();
@@ -66,35 +62,32 @@ public class Reconciler {
 
     /** One reconciliation pass over a payment; answers the payment as it then stands. */
     public Uni<Payment> reconcile(String paymentId) {
-        return Panache.withSession(() -> Payment.<Payment>findById(paymentId)
-                        .chain(payment -> PaymentOperations.unsettled(paymentId).map(unsettled -> new Snapshot(payment, unsettled))))
+        return payments.withUnsettled(paymentId)
                 .chain(snapshot -> {
                     LogContext.payment(paymentId, snapshot.payment().clientName);
                     Uni<Void> own = snapshot.payment().status == PaymentStatus.REQUIRES_AUTHENTICATION
                             ? authentications.expireIfLapsed(paymentId)
                             : ownTransactionOpen(snapshot) ? checkOwn(snapshot.payment()) : Uni.createFrom().voidItem();
-                    return own.chain(() -> Multi.createFrom().iterable(snapshot.unsettled())
+                    return own.chain(() -> Multi.createFrom().iterable(snapshot.operations())
                                     .onItem().transformToUniAndConcatenate(this::checkOperation)
                                     .collect().last())
                             .chain(() -> reschedule(paymentId));
                 });
     }
 
-    private record Snapshot(Payment payment, List<PaymentOperation> unsettled) {
-    }
-
-    private static boolean ownTransactionOpen(Snapshot s) {
+    /** @param s the payment with its unsettled captures and refunds */
+    private static boolean ownTransactionOpen(Payments.Details s) {
         Payment p = s.payment();
         // AUTHORIZED too: DOKU may have released the authorization (check status says EXPIRED).
         return p.status == PaymentStatus.PENDING
-                || (p.status == PaymentStatus.UNKNOWN || p.status == PaymentStatus.AUTHORIZED) && s.unsettled().isEmpty();
+                || (p.status == PaymentStatus.UNKNOWN || p.status == PaymentStatus.AUTHORIZED) && s.operations().isEmpty();
     }
 
     private Uni<Void> checkOwn(Payment payment) {
         if (payment.paymentPageUrl == null && payment.pageRequest != null) {
             return reopenPage(payment);
         }
-        return doku.checkStatus(Ids.newRequestId(), payment.dokuRequestId)
+        return provider.checkPayment(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
                         return underLock(payment.id, p -> PaymentOutcome.apply(p, report, Cause.RECONCILIATION, clock.instant()));
@@ -104,7 +97,7 @@ public class Reconciler {
                         return underLock(payment.id, p -> {
                             p.failureCode = "not_found_at_doku";
                             p.failureMessage = "DOKU has no record of this payment";
-                            return move(p, PaymentStatus.FAILED);
+                            return happened(p, PaymentStateMachine.Happening.DECLINED);
                         });
                     }
                     return unanswered(payment.id, failure);
@@ -117,12 +110,12 @@ public class Reconciler {
      * recovered and the payment is PENDING again rather than holding its invoice with no page.
      */
     private Uni<Void> reopenPage(Payment payment) {
-        return doku.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
+        return provider.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
                         : underLock(payment.id, p -> {
                             p.pageOpened(url, Cause.RECONCILIATION, clock.instant());
                             schedule.afterPageOpened(p, clock.instant());
-                            return move(p, PaymentStatus.PENDING);
+                            return happened(p, PaymentStateMachine.Happening.STILL_PAYING);
                         }));
     }
 
@@ -130,11 +123,11 @@ public class Reconciler {
         if (op.status == PaymentOperation.Status.PENDING && !neverArrived(op.createdAt)) {
             return Uni.createFrom().voidItem(); // its own request may still be running
         }
-        return doku.checkStatus(Ids.newRequestId(), op.dokuRequestId)
-                .onItemOrFailure().transformToUni((report, failure) -> {
-                    OperationResult result = failure == null ? resultOf(report)
+        return provider.checkOperation(Ids.newRequestId(), op.dokuRequestId)
+                .onItemOrFailure().transformToUni((answer, failure) -> {
+                    OperationAnswer result = failure == null ? answer // null: still processing
                             : isNotFound(failure) && neverArrived(op.createdAt)
-                                    ? new OperationResult(false, null, null, "not_found_at_doku",
+                                    ? new OperationAnswer(false, false, null, null, "not_found_at_doku",
                                             "DOKU has no record of this operation")
                                     : null;
                     if (result == null) {
@@ -144,22 +137,7 @@ public class Reconciler {
                 });
     }
 
-    private static OperationResult resultOf(TransactionReport report) {
-        if (report.status() == null) {
-            return null;
-        }
-        if (OPERATION_SUCCESS.contains(report.status())) {
-            String refundType = report.refundType() != null ? report.refundType()
-                    : "VOIDED".equals(report.status()) ? OperationOutcome.VOID : null;
-            return new OperationResult(true, refundType, report.approvalCode(), report.responseCode(), report.responseMessage());
-        }
-        if ("FAILED".equals(report.status())) {
-            return new OperationResult(false, null, null, report.responseCode(), report.responseMessage());
-        }
-        return null; // still processing at DOKU
-    }
-
-    private Uni<Void> settleOperation(String opId, String paymentId, OperationResult result) {
+    private Uni<Void> settleOperation(String opId, String paymentId, OperationAnswer result) {
         return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
             unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
                 List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
@@ -172,8 +150,8 @@ public class Reconciler {
         });
     }
 
-    private boolean move(Payment payment, PaymentStatus to) {
-        return PaymentStateMachine.move(payment, to, Cause.RECONCILIATION, clock.instant()).isPresent();
+    private boolean happened(Payment payment, PaymentStateMachine.Happening happening) {
+        return PaymentStateMachine.apply(payment, happening, Cause.RECONCILIATION, clock.instant());
     }
 
     private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {
@@ -212,7 +190,7 @@ public class Reconciler {
     }
 
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof DokuRejectedException rejected && rejected.httpStatus() == 404;
+        return failure instanceof ProviderRejected rejected && rejected.notFound();
     }
 
     private void count(String outcome) {

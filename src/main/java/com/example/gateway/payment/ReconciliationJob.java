@@ -1,8 +1,10 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuOperation;
-import com.example.gateway.doku.DokuUnavailableException;
+import static com.example.gateway.support.SqlTime.utc;
+
+import com.example.gateway.payment.provider.PaymentProvider;
+import com.example.gateway.payment.provider.ProviderCall;
+import com.example.gateway.payment.provider.ProviderUnavailable;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +13,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
@@ -31,12 +31,12 @@ public class ReconciliationJob {
 
     private final Pool db;
     private final Reconciler reconciler;
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, DokuClient doku, PaymentConfig config, Clock clock) {
-        this.doku = doku;
+    ReconciliationJob(Pool db, Reconciler reconciler, PaymentProvider provider, PaymentConfig config, Clock clock) {
+        this.provider = provider;
         this.settings = config.reconciliation();
         this.db = db;
         this.reconciler = reconciler;
@@ -56,9 +56,9 @@ public class ReconciliationJob {
      * reconciliation attempts on a refusal, and the batch is taken up on the first tick after a probe.
      */
     public Uni<Integer> runOnce() {
-        return doku.available(DokuOperation.CHECK_STATUS)
+        return provider.available(ProviderCall.CHECK_STATUS)
                 .onItem().transformToUni(ignored -> claimAndReconcile())
-                .onFailure(DokuUnavailableException.class).recoverWithItem(refused -> {
+                .onFailure(ProviderUnavailable.class).recoverWithItem(refused -> {
                     LOG.debugf("Reconciliation skipped: %s", refused.getMessage());
                     return 0;
                 });
@@ -80,10 +80,5 @@ public class ReconciliationJob {
                                     }))
                             .collect().asList().map(done -> ids.size());
                 });
-    }
-
-    /** An instant as the PostgreSQL client binds a {@code timestamptz}; null stays null (SQL NULL). */
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
+import com.example.gateway.payment.provider.PaymentProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,18 +14,18 @@ import java.util.List;
 public class RefundService {
 
     private final OperationRunner runner;
-    private final DokuClient doku;
+    private final PaymentProvider provider;
 
-    RefundService(OperationRunner runner, DokuClient doku) {
+    RefundService(OperationRunner runner, PaymentProvider provider) {
         this.runner = runner;
-        this.doku = doku;
+        this.provider = provider;
     }
 
     public Uni<PaymentOperation> refund(String client, String paymentId, long amount, String reason,
             String idempotencyKey) {
         return runner.run(client, paymentId, PaymentOperation.Kind.REFUND, reason, idempotencyKey,
                         (payment, unsettled) -> checkedAmount(payment, unsettled, amount),
-                        (payment, op) -> doku.refund(op.dokuRequestId, payment.invoiceNumber, payment.dokuRequestId, op.amount))
+                        (payment, op) -> provider.refund(op.dokuRequestId, payment.invoiceNumber, payment.dokuRequestId, op.amount))
                 .map(OperationRunner.Done::operation);
     }
 

@@ -121,7 +121,7 @@ public class ThreeDSecureAuthentications {
         Instant now = clock.instant();
         return payments.transaction(() -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>find("paymentId", paymentId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .chain(a -> Payment.<Payment>findById(paymentId, LockModeType.PESSIMISTIC_WRITE).invoke(p -> {
+                .chain(a -> payments.lock(paymentId).invoke(p -> {
                     if (p.status != PaymentStatus.REQUIRES_AUTHENTICATION) {
                         return;
                     }
@@ -149,7 +149,7 @@ public class ThreeDSecureAuthentications {
         p.failureCode = "authentication_" + status.name().toLowerCase(Locale.ROOT);
         p.failureMessage = status == ThreeDSecureStatus.EXPIRED
                 ? "The customer did not complete 3-D Secure in time" : "The customer failed or abandoned 3-D Secure";
-        metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.FAILED, cause, now).isPresent());
+        metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, cause, now));
         schedule.done(p);
     }
 

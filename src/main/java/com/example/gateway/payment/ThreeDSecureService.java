@@ -1,7 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuRejectedException;
+import com.example.gateway.payment.provider.PaymentProvider;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.support.DomainException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,7 +21,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class ThreeDSecureService {
 
-    private final DokuClient doku;
+    private final PaymentProvider provider;
     /** A saved card's check goes out under its holder's DOKU customer id, and only for the caller's own card. */
     private final DokuCustomerDirectory customers;
     private final ThreeDSecureAuthentications authentications;
@@ -32,10 +31,10 @@ public class ThreeDSecureService {
     private final ReconcileSchedule schedule;
     private final Clock clock;
 
-    ThreeDSecureService(DokuClient doku, ThreeDSecureAuthentications authentications, PaymentService paymentService,
+    ThreeDSecureService(PaymentProvider provider, ThreeDSecureAuthentications authentications, PaymentService paymentService,
             Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, DokuCustomerDirectory customers,
             Clock clock) {
-        this.doku = doku;
+        this.provider = provider;
         this.customers = customers;
         this.authentications = authentications;
         this.paymentService = paymentService;
@@ -53,7 +52,7 @@ public class ThreeDSecureService {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, request.invoiceNumber(), request.amount(),
                 request.customer(), request.card(), request.returnUrl(), request.failedUrl(), null);
         return customers.idFor(client, request.customer(), request.card())
-                .chain(dokuCustomerId -> doku.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(
+                .chain(dokuCustomerId -> provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(
                         request.invoiceNumber(), request.amount(), dokuCustomerId, request.card(),
                         authentications.returnUrl(a, true), authentications.returnUrl(a, false))))
                 .onFailure(DokuFailures::isDokuFailure).transform(DokuFailures::ofCheck)
@@ -93,13 +92,13 @@ public class ThreeDSecureService {
                     if (a.paymentId == null) {
                         return Uni.createFrom().item(new Returned(a, null, null));
                     }
-                    return Payment.<Payment>findById(a.paymentId, LockModeType.PESSIMISTIC_WRITE)
+                    return payments.lock(a.paymentId)
                             .map(p -> new Returned(a, p, p.status == PaymentStatus.REQUIRES_AUTHENTICATION ? settle(a, p, now) : null));
                 }))
                 .chain(r -> r.heldCharge() == null ? Uni.createFrom().item(r)
                         : paymentService.chargeHeld(r.payment(), r.heldCharge())
                                 .onFailure(DomainException.class).recoverWithItem(r.payment())
-                                .chain(() -> Panache.withSession(() -> Payment.<Payment>findById(r.payment().id)))
+                                .chain(() -> payments.find(r.payment().id))
                                 .map(charged -> new Returned(r.authentication(), charged, null)))
                 .map(ThreeDSecureService::nextStop);
     }
@@ -118,7 +117,7 @@ public class ThreeDSecureService {
             a.chargeRequest = null;
             a.status = ThreeDSecureStatus.USED;
             a.usedByPaymentId = p.id;
-            metrics.moved(p, PaymentStateMachine.move(p, PaymentStatus.PENDING, Cause.API, now).isPresent());
+            metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.STILL_PAYING, Cause.API, now));
             schedule.afterWriteAhead(p, now);
             return charge;
         }

@@ -1,11 +1,10 @@
 package com.example.gateway.token;
 
-import com.example.gateway.doku.CardToken;
-import com.example.gateway.doku.DokuClient;
-import com.example.gateway.doku.DokuException;
-import com.example.gateway.doku.DokuRejectedException;
 import com.example.gateway.payment.DokuFailures;
-import com.example.gateway.payment.DokuRejected;
+import com.example.gateway.payment.provider.CardToken;
+import com.example.gateway.payment.provider.CardTokens;
+import com.example.gateway.payment.provider.ProviderFailure;
+import com.example.gateway.payment.provider.ProviderRejected;
 import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +18,11 @@ import java.util.List;
 @ApplicationScoped
 public class SavedCardService {
 
-    private final DokuClient doku;
+    private final CardTokens provider;
     private final SavedCardBindings bindings;
 
-    SavedCardService(DokuClient doku, SavedCardBindings bindings) {
-        this.doku = doku;
+    SavedCardService(CardTokens provider, SavedCardBindings bindings) {
+        this.provider = provider;
         this.bindings = bindings;
     }
 
@@ -46,15 +45,9 @@ public class SavedCardService {
     }
 
     private Uni<Void> unbindAtDoku(String dokuCustomerId, String tokenId) {
-        return doku.deleteToken(Ids.newRequestId(), tokenId, dokuCustomerId)
+        return provider.delete(Ids.newRequestId(), tokenId, dokuCustomerId)
                 .onFailure(SavedCardService::unknownAtDoku).transform(unknown -> new TokenNotFound())
-                .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null))
-                .invoke(deleted -> {
-                    if (!deleted) {
-                        throw new DokuRejected("DELETE FAILED");
-                    }
-                })
-                .replaceWithVoid();
+                .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
     }
 
     private Uni<BoundCustomer> requireCustomer(String client, String customerId) {
@@ -62,13 +55,13 @@ public class SavedCardService {
     }
 
     private Uni<List<CardToken>> tokensAtDoku(String dokuCustomerId, String type) {
-        return doku.listTokens(Ids.newRequestId(), dokuCustomerId, type)
+        return provider.list(Ids.newRequestId(), dokuCustomerId, type)
                 // DOKU answers 404 for a customer with no tokens at all.
                 .onFailure(SavedCardService::unknownAtDoku).recoverWithItem(List.of())
-                .onFailure(DokuException.class).transform(failure -> DokuFailures.of(failure, null));
+                .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
     }
 
     private static boolean unknownAtDoku(Throwable failure) {
-        return failure instanceof DokuRejectedException rejected && rejected.httpStatus() == 404;
+        return failure instanceof ProviderRejected rejected && rejected.notFound();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.gateway.webhook;
 
+import com.example.gateway.support.SqlTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -59,21 +60,21 @@ class DeliveryQueue {
 
     Uni<List<Claimed>> claim(Instant now, int most) {
         return db.preparedQuery(CLAIM)
-                .execute(Tuple.of(WebhookEndpoints.utc(now), WebhookEndpoints.utc(now.plus(lease)), most))
+                .execute(Tuple.of(SqlTime.utc(now), SqlTime.utc(now.plus(lease)), most))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(DeliveryQueue::claimed).toList());
     }
 
     private static Claimed claimed(Row row) {
         return new Claimed(row.getString("id"), row.getInteger("attempts"), row.getString("event_id"),
                 row.getString("body"), row.getString("endpoint_id"), row.getString("url"), row.getString("secret"),
-                row.getString("previous_secret"), WebhookEndpoints.instant(row, "previous_secret_until"));
+                row.getString("previous_secret"), SqlTime.instant(row, "previous_secret_until"));
     }
 
     /** Records the attempt: delivered, due again on the schedule, failed, or (410) its endpoint disabled. */
     Uni<Void> record(Claimed delivery, Attempt attempt, Instant now) {
         metrics.attempted(attempt);
         int attempts = delivery.attempts() + 1;
-        Tuple outcome = Tuple.of(delivery.id(), delivery.attempts(), attempts, WebhookEndpoints.utc(now))
+        Tuple outcome = Tuple.of(delivery.id(), delivery.attempts(), attempts, SqlTime.utc(now))
                 .addValue(attempt.status()).addString(attempt.describe());
         if (attempt.delivered()) {
             return end(outcome, "delivered", "delivered_at = $4, next_attempt_at = NULL");
@@ -87,7 +88,7 @@ class DeliveryQueue {
         }
         return db.preparedQuery("UPDATE webhook_deliveries SET attempts = $3, last_attempt_at = $4, "
                         + "last_response_status = $5, last_error = $6, next_attempt_at = $7" + STILL_CLAIMED)
-                .execute(outcome.addValue(WebhookEndpoints.utc(now.plus(wait.get())))).replaceWithVoid();
+                .execute(outcome.addValue(SqlTime.utc(now.plus(wait.get())))).replaceWithVoid();
     }
 
     private Uni<Void> end(Tuple outcome, String status, String also) {
@@ -104,7 +105,7 @@ class DeliveryQueue {
     private Uni<Void> disable(String endpointId, Instant now) {
         return db.withTransaction(connection -> connection.preparedQuery("UPDATE webhook_endpoints SET status = 'disabled', "
                         + "disabled_reason = 'the receiver answered 410 Gone', updated_at = $2 WHERE id = $1")
-                .execute(Tuple.of(endpointId, WebhookEndpoints.utc(now)))
+                .execute(Tuple.of(endpointId, SqlTime.utc(now)))
                 .chain(() -> connection.preparedQuery("UPDATE webhook_deliveries SET status = 'failed', "
                                 + "next_attempt_at = NULL, last_error = 'endpoint disabled: it answered 410 Gone' "
                                 + "WHERE endpoint_id = $1 AND status = 'pending'")

@@ -1,5 +1,6 @@
 package com.example.gateway.webhook;
 
+import com.example.gateway.support.SqlTime;
 import com.example.gateway.support.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,8 +81,8 @@ class FanOut {
             for (Endpoint endpoint : endpoints) {
                 if (endpoint.wants(event)) {
                     deliveries.add(Tuple.of(Ids.newId("whd"), event.id(), endpoint.id(), event.paymentId(), event.seq(),
-                            WebhookEndpoints.utc(now.plus(schedule.first())))
-                            .addValue(WebhookEndpoints.utc(now)));
+                            SqlTime.utc(now.plus(schedule.first())))
+                            .addValue(SqlTime.utc(now)));
                 }
             }
         }

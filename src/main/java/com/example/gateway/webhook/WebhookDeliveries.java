@@ -1,5 +1,6 @@
 package com.example.gateway.webhook;
 
+import com.example.gateway.support.SqlTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -55,7 +56,7 @@ public class WebhookDeliveries {
                         + "AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3, $4)) "
                         + "ORDER BY d.created_at DESC, d.id DESC LIMIT $5")
                 .execute(Tuple.of(client, status == null ? null : status.wireName(),
-                        afterCreatedAt == null ? null : WebhookEndpoints.utc(afterCreatedAt), afterId, limit))
+                        afterCreatedAt == null ? null : SqlTime.utc(afterCreatedAt), afterId, limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(WebhookDeliveries::delivery).toList());
     }
 
@@ -72,7 +73,7 @@ public class WebhookDeliveries {
                     }
                     return db.preparedQuery("UPDATE webhook_deliveries SET status = 'pending', attempts = 0, "
                                     + "next_attempt_at = $2, delivered_at = NULL WHERE id = $1")
-                            .execute(Tuple.of(id, WebhookEndpoints.utc(clock.instant())));
+                            .execute(Tuple.of(id, SqlTime.utc(clock.instant())));
                 })
                 .chain(() -> db.preparedQuery(SELECT + " AND d.id = $2").execute(Tuple.of(client, id)))
                 .map(rows -> delivery(single(rows)));
@@ -88,9 +89,9 @@ public class WebhookDeliveries {
     private static WebhookDelivery delivery(Row row) {
         return new WebhookDelivery(row.getString("id"), row.getString("event_id"), row.getString("type"),
                 row.getString("payment_id"), row.getString("endpoint_id"), row.getString("status"),
-                row.getInteger("attempts"), WebhookEndpoints.instant(row, "next_attempt_at"),
-                WebhookEndpoints.instant(row, "last_attempt_at"), row.getInteger("last_response_status"),
-                row.getString("last_error"), WebhookEndpoints.instant(row, "delivered_at"),
-                WebhookEndpoints.instant(row, "created_at"));
+                row.getInteger("attempts"), SqlTime.instant(row, "next_attempt_at"),
+                SqlTime.instant(row, "last_attempt_at"), row.getInteger("last_response_status"),
+                row.getString("last_error"), SqlTime.instant(row, "delivered_at"),
+                SqlTime.instant(row, "created_at"));
     }
 }

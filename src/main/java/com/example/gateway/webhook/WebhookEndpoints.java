@@ -1,5 +1,8 @@
 package com.example.gateway.webhook;
 
+import static com.example.gateway.support.SqlTime.instant;
+import static com.example.gateway.support.SqlTime.utc;
+
 import com.example.gateway.payment.EventType;
 import com.example.gateway.support.Ids;
 import com.example.gateway.support.SecretBox;
@@ -13,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -122,15 +124,6 @@ public class WebhookEndpoints {
                 ? Arrays.stream(EventType.values()).map(EventType::wireName).toList() : List.of(types);
         return new WebhookEndpoint(row.getString("id"), row.getString("url"), eventTypes, row.getString("status"),
                 row.getString("disabled_reason"), instant(row, "previous_until"), instant(row, "created_at"), null);
-    }
-
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private OffsetDateTime now() {

@@ -1,4 +1,4 @@
-package com.example.gateway.doku;
+package com.example.gateway.payment.provider;
 
 /**
  * What check 3-D Secure found: whether the card's issuer challenges the customer (then at

@@ -1,8 +1,8 @@
-package com.example.gateway.doku;
+package com.example.gateway.payment.provider;
 
-import com.example.gateway.doku.RequestParts.Card;
-import com.example.gateway.doku.RequestParts.Customer;
-import com.example.gateway.doku.RequestParts.Order;
+import com.example.gateway.payment.provider.RequestParts.Card;
+import com.example.gateway.payment.provider.RequestParts.Customer;
+import com.example.gateway.payment.provider.RequestParts.Order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public record PaymentPageRequest(
     /** How the page looks and which cards, tenors and promotions it offers; each may be null. */
     public record Overrides(Theme theme, List<Promo> promos, List<String> allowBins, List<Integer> allowTenors) {
 
-        boolean none() {
+        public boolean none() {
             return theme == null && promos == null && allowBins == null && allowTenors == null;
         }
     }

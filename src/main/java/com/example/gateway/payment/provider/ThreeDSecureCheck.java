@@ -1,6 +1,6 @@
-package com.example.gateway.doku;
+package com.example.gateway.payment.provider;
 
-import com.example.gateway.doku.RequestParts.Card;
+import com.example.gateway.payment.provider.RequestParts.Card;
 
 /**
  * A check 3-D Secure request in the gateway's terms: the card (number and expiry, or a saved card's

@@ -1,4 +1,4 @@
-package com.example.gateway.doku;
+package com.example.gateway.payment.provider;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

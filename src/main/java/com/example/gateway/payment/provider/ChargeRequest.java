@@ -1,8 +1,8 @@
-package com.example.gateway.doku;
+package com.example.gateway.payment.provider;
 
-import com.example.gateway.doku.RequestParts.Card;
-import com.example.gateway.doku.RequestParts.Customer;
-import com.example.gateway.doku.RequestParts.Order;
+import com.example.gateway.payment.provider.RequestParts.Card;
+import com.example.gateway.payment.provider.RequestParts.Customer;
+import com.example.gateway.payment.provider.RequestParts.Order;
 
 /**
  * A card (or a saved card's token) to charge after 3-D Secure, in the gateway's terms;
