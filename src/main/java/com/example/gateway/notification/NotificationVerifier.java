@@ -2,8 +2,8 @@ package com.example.gateway.notification;
 
 import com.example.gateway.doku.DokuConfig;
 import com.example.gateway.doku.DokuSigner;
+import com.example.gateway.doku.DokuTime;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,11 +17,12 @@ import java.time.format.DateTimeParseException;
 public class NotificationVerifier {
 
     private final DokuSigner signer;
-    private final Clock clock;
+    /** A notification carries DOKU's time, so its age is measured on DOKU's clock. */
+    private final DokuTime clock;
     private final String target;
     private final Duration maxSkew;
 
-    NotificationVerifier(DokuSigner signer, Clock clock, DokuConfig config) {
+    NotificationVerifier(DokuSigner signer, DokuTime clock, DokuConfig config) {
         this.signer = signer;
         this.clock = clock;
         this.target = config.notificationTarget();
