@@ -20,7 +20,7 @@ class DueJobs {
     static final int MAX_RECONCILIATION_RUNS = 10;
 
     /** What ran and what it did. */
-    record Ran(int authorizationsExpiring, int authorizationsExpired, int paymentsReconciled, int webhookDeliveriesStarted) {
+    public record Ran(int authorizationsExpiring, int authorizationsExpired, int paymentsReconciled, int webhookDeliveriesStarted) {
     }
 
     private final AuthorizationExpirySweep sweep;

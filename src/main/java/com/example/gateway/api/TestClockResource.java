@@ -25,12 +25,23 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class TestClockResource {
 
-    /** The clock as it stands: the gateway's time, and how far it runs ahead of real time. */
-    public record Now(Instant now, Duration offset) {
+    /**
+     * The clock as it stands: the gateway's time, and how far it runs ahead of real time (ISO-8601
+     * durations as text: Jackson would write a Duration as a number of seconds).
+     */
+    public record Now(Instant now, String offset) {
+
+        Now(Instant now, Duration offset) {
+            this(now, offset.toString());
+        }
     }
 
     /** An advance's answer: the clock after it, and what the jobs that fell due did. */
-    public record Advanced(Instant now, Duration offset, Duration advancedBy, DueJobs.Ran ran) {
+    public record Advanced(Instant now, String offset, String advancedBy, DueJobs.Ran ran) {
+
+        Advanced(Instant now, Duration offset, Duration advancedBy, DueJobs.Ran ran) {
+            this(now, offset.toString(), advancedBy.toString(), ran);
+        }
     }
 
     private final TestClock clock;
