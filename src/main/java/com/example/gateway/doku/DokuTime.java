@@ -24,20 +24,21 @@ import java.util.Optional;
  * its {@code Retry-After} are measured against.
  *
  * <p>Where DOKU is the emulator ({@code gateway.test-clock.emulator-url}), the emulator's clock follows
- * the {@link TestClock} (this class moves it through the emulator's control API), so DOKU's time is the
- * gateway's, moved or not. Against DOKU itself (its sandbox, in staging) DOKU's time cannot move: it is
- * real time, whatever the test clock says, so that signatures stay valid after an advance.
+ * the {@link TestClock} (this class moves it through the emulator's control API), so DOKU's time is real
+ * time plus the offset the emulator was given: the gateway's time, moved or not. Against DOKU itself
+ * (its sandbox, in staging) DOKU's time cannot move: it is real time, whatever the test clock says, so
+ * that signatures stay valid after an advance.
  */
 @Singleton
 @Typed({DokuTime.class, TestClock.Follower.class})
 public class DokuTime extends Clock implements TestClock.Follower {
 
-    private final TestClock gateway;
     private final Optional<URI> emulator;
     private final WebClient http;
+    /** The offset the emulator's clock was last given (zero against DOKU itself). */
+    private volatile Duration offset = Duration.ZERO;
 
-    DokuTime(TestClock gateway, TestClockConfig config, Vertx vertx) {
-        this.gateway = gateway;
+    DokuTime(TestClockConfig config, Vertx vertx) {
         this.emulator = config.emulatorUrl();
         this.http = emulator.isPresent() ? WebClient.create(vertx) : null;
     }
@@ -51,7 +52,7 @@ public class DokuTime extends Clock implements TestClock.Follower {
 
     @Override
     public Instant instant() {
-        return emulator.isPresent() ? gateway.instant() : Instant.now();
+        return Instant.now().plus(offset);
     }
 
     /** Moves the emulator's clock to the same offset (its {@code PUT /control/clock}); DOKU's cannot move. */
@@ -68,6 +69,7 @@ public class DokuTime extends Clock implements TestClock.Follower {
                     if (response.statusCode() != 200) {
                         throw new TestClockNotFollowed("The DOKU emulator");
                     }
+                    this.offset = offset;
                 })
                 .replaceWithVoid();
     }

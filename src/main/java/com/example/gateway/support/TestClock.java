@@ -2,7 +2,7 @@ package com.example.gateway.support;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.inject.Instance;
+import io.quarkus.arc.All;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +34,11 @@ public class TestClock extends Clock {
 
     private final boolean enabled;
     private final Duration maxAdvance;
-    private final Instance<Follower> followers;
+    private final List<Follower> followers;
     private final AtomicBoolean moving = new AtomicBoolean();
     private volatile Duration offset = Duration.ZERO;
 
-    TestClock(TestClockConfig config, Instance<Follower> followers) {
+    TestClock(TestClockConfig config, @All List<Follower> followers) {
         this.enabled = config.enabled();
         this.maxAdvance = config.maxAdvance();
         this.followers = followers;
@@ -82,8 +82,7 @@ public class TestClock extends Clock {
             return Uni.createFrom().failure(new TestClockBusy());
         }
         Duration next = target.get();
-        List<Follower> all = followers.stream().toList();
-        return Multi.createFrom().iterable(all).onItem().transformToUniAndConcatenate(f -> f.follow(next))
+        return Multi.createFrom().iterable(followers).onItem().transformToUniAndConcatenate(f -> f.follow(next))
                 .collect().last()
                 .invoke(() -> offset = next)
                 .map(ignored -> next)

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** The test clock over real HTTP: time moves for the gateway and the emulator, and what fell due runs. */
 @QuarkusTest
-class TestClockTest {
+class TestClockApiTest {
 
     private static final String APPROVE = "4111111111111111";
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
