@@ -69,8 +69,8 @@ public class TestClockResource {
         Duration by = TestClockRequestReader.readAdvance(JsonBodies.parse(body), clock.maxAdvance());
         // With an Idempotency-Key a retried advance moves time once, as any other POST acts once.
         return idempotency.run(Caller.of(request), IdempotencyKeys.of(request), "POST", "/v1/test-clock/advance", body,
-                () -> clock.advance(by).chain(offset -> jobs.run())
-                        .map(ran -> Response.ok(new Advanced(clock.instant(), clock.offset(), by, ran)).build()));
+                () -> clock.advance(by).chain(offset -> jobs.run()
+                        .map(ran -> Response.ok(new Advanced(clock.instant(), offset, by, ran)).build())));
     }
 
     /** Puts the gateway (and the DOKU emulator) back on real time. */
