@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * build cannot see their types from the resource signatures.
  */
 @RegisterForReflection(targets = {PaymentView.class, RefundView.class, Problem.class, FieldError.class,
-        SavedCard.class, WebhookEndpoint.class, WebhookDelivery.class})
+        SavedCard.class, WebhookEndpoint.class, WebhookDelivery.class, TestClockResource.Now.class,
+        TestClockResource.Advanced.class, DueJobs.Ran.class})
 final class ApiJsonTypes {
 
     private ApiJsonTypes() {

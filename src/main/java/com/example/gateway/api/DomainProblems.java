@@ -12,6 +12,8 @@ import com.example.gateway.payment.PaymentNotFound;
 import com.example.gateway.payment.ThreeDSecureNotFound;
 import com.example.gateway.payment.ThreeDSecureNotUsable;
 import com.example.gateway.support.DomainException;
+import com.example.gateway.support.TestClockBusy;
+import com.example.gateway.support.TestClockNotFollowed;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
 import com.example.gateway.webhook.WebhookDeliveryNotFound;
@@ -43,7 +45,9 @@ final class DomainProblems {
             Map.entry(WebhookEndpointNotFound.class, new Answer(404, "webhook_endpoint_not_found")),
             Map.entry(WebhookDeliveryNotFound.class, new Answer(404, "webhook_delivery_not_found")),
             Map.entry(WebhookEndpointDisabled.class, new Answer(409, "webhook_endpoint_disabled")),
-            Map.entry(WebhookUrlNotAllowed.class, new Answer(422, "webhook_url_not_allowed")));
+            Map.entry(WebhookUrlNotAllowed.class, new Answer(422, "webhook_url_not_allowed")),
+            Map.entry(TestClockBusy.class, new Answer(409, "test_clock_busy")),
+            Map.entry(TestClockNotFollowed.class, new Answer(502, "test_clock_not_followed")));
 
     private DomainProblems() {
     }

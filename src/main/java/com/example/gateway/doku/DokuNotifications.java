@@ -5,6 +5,7 @@ import com.example.gateway.payment.provider.TransactionNews;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * DOKU's HTTP notifications: signed like a request to DOKU, over the path DOKU signed (configurable, since
@@ -16,9 +17,11 @@ class DokuNotifications implements ProviderNotifications {
     private final DokuSigner signer;
     private final String target;
     private final Duration maxSkew;
+    private final DokuTime time;
 
-    DokuNotifications(DokuSigner signer, DokuConfig config) {
+    DokuNotifications(DokuSigner signer, DokuConfig config, DokuTime time) {
         this.signer = signer;
+        this.time = time;
         this.target = config.notificationTarget();
         this.maxSkew = config.notificationMaxClockSkew();
     }
@@ -31,6 +34,11 @@ class DokuNotifications implements ProviderNotifications {
     @Override
     public Duration maxClockSkew() {
         return maxSkew;
+    }
+
+    @Override
+    public Instant now() {
+        return time.instant();
     }
 
     @Override

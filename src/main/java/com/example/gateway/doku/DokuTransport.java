@@ -14,7 +14,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,7 +39,8 @@ class DokuTransport {
 
     private final DokuHttp http;
     private final DokuSigner signer;
-    private final Clock clock;
+    /** DOKU's time (signing, Retry-After dates), not necessarily the gateway's: see DokuTime. */
+    private final DokuTime clock;
     private final ObjectMapper json;
     private final DokuCallMetrics metrics;
     private final ResponseSignatureCheck signatureCheck;
@@ -48,7 +48,7 @@ class DokuTransport {
     private final String baseUrl;
     private final String basePath;
 
-    DokuTransport(@RestClient DokuHttp http, DokuSigner signer, Clock clock, ObjectMapper json,
+    DokuTransport(@RestClient DokuHttp http, DokuSigner signer, DokuTime clock, ObjectMapper json,
             DokuCallMetrics metrics, ResponseSignatureCheck signatureCheck, DokuConfig config) {
         this.http = http;
         this.signer = signer;

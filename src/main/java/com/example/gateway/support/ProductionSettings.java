@@ -28,6 +28,11 @@ public final class ProductionSettings {
     private static final Map<String, String> PROPERTIES = new LinkedHashMap<>();
     private static final String PREVIOUS_MASTERS = "GATEWAY_PREVIOUS_MASTER_KEYS";
     private static final String WEBHOOK_NETWORKS = "GATEWAY_WEBHOOK_ALLOWED_NETWORKS";
+    private static final String TEST_CLOCK = "GATEWAY_TEST_CLOCK_ENABLED";
+    /** The settings production may leave out. */
+    private static final Set<String> OPTIONAL = Set.of(PREVIOUS_MASTERS, WEBHOOK_NETWORKS, TEST_CLOCK);
+    /** DOKU's production host: where money moves, time must not (staging uses api-sandbox.doku.com). */
+    private static final String DOKU_PRODUCTION_HOST = "api.doku.com";
     /**
      * Addresses no opened webhook network may contain: the cloud's metadata service (and so every
      * link-local range and "every address"). Loopback may be opened on purpose (a receiver beside the
@@ -49,6 +54,7 @@ public final class ProductionSettings {
         PROPERTIES.put("QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password");
         PROPERTIES.put(PREVIOUS_MASTERS, "gateway.keys.previous-masters");
         PROPERTIES.put(WEBHOOK_NETWORKS, "gateway.webhooks.allowed-networks");
+        PROPERTIES.put(TEST_CLOCK, "gateway.test-clock.enabled");
     }
 
     private ProductionSettings() {
@@ -58,7 +64,7 @@ public final class ProductionSettings {
     public static List<String> missing(Map<String, String> environment, Properties systemProperties) {
         List<String> missing = new ArrayList<>();
         PROPERTIES.keySet().forEach(variable -> {
-            if (!variable.equals(PREVIOUS_MASTERS) && !variable.equals(WEBHOOK_NETWORKS) && value(variable, environment, systemProperties) == null) {
+            if (!OPTIONAL.contains(variable) && value(variable, environment, systemProperties) == null) {
                 missing.add(variable);
             }
         });
@@ -71,6 +77,10 @@ public final class ProductionSettings {
         String dokuUrl = value("DOKU_BASE_URL", environment, systemProperties);
         if (dokuUrl != null && !isHttpsOrLoopback(dokuUrl)) {
             problems.add("DOKU_BASE_URL must be an https URL (plain http only to a loopback address)");
+        }
+        if ("true".equalsIgnoreCase(value(TEST_CLOCK, environment, systemProperties)) && dokuUrl != null && isDokuProduction(dokuUrl)) {
+            problems.add(TEST_CLOCK + " must not be true while DOKU_BASE_URL names DOKU's production host ("
+                    + DOKU_PRODUCTION_HOST + "): the test clock is for dev and staging only");
         }
         String publicUrl = value("GATEWAY_PUBLIC_URL", environment, systemProperties);
         if (publicUrl != null && !isHttpsOrLoopback(publicUrl)) {
@@ -138,6 +148,15 @@ public final class ProductionSettings {
             }
             return false;
         } catch (UnknownHostException | IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static boolean isDokuProduction(String url) {
+        try {
+            String host = new URI(url).getHost();
+            return host != null && host.toLowerCase().replaceAll("\\.$", "").equals(DOKU_PRODUCTION_HOST);
+        } catch (Exception notAUrl) {
             return false;
         }
     }

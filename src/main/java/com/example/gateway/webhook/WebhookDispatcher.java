@@ -96,9 +96,12 @@ public class WebhookDispatcher {
 
     private Uni<Attempt> signAndSend(DeliveryQueue.Claimed delivery) {
         Instant now = clock.instant();
+        // The receiver checks webhook-timestamp against its own clock, which a test clock advance
+        // (dev, staging) does not move: the timestamp is real time, whatever the gateway's time says.
+        long sentAt = Instant.now().getEpochSecond();
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        String signature = WebhookSignature.header(delivery.eventId(), now.getEpochSecond(), body, keys(delivery, now));
-        return sender.send(delivery.url(), delivery.eventId(), now.getEpochSecond(), signature, body);
+        String signature = WebhookSignature.header(delivery.eventId(), sentAt, body, keys(delivery, now));
+        return sender.send(delivery.url(), delivery.eventId(), sentAt, signature, body);
     }
 
     /** The endpoint's secret, and after a rotation its previous one for as long as that still signs. */

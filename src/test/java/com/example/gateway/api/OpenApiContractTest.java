@@ -63,6 +63,9 @@ class OpenApiContractTest {
                 Map.entry("post /v1/webhook-endpoints/{id}/rotate-secret", "200 400 401 404 409 413 415 422 429 500"),
                 Map.entry("get /v1/webhook-deliveries", "200 400 401 429 500"),
                 Map.entry("post /v1/webhook-deliveries/{id}/retry", "200 400 401 404 409 413 415 422 429 500"),
+                Map.entry("get /v1/test-clock", "200 401 404 429 500"),
+                Map.entry("post /v1/test-clock/advance", "200 400 401 404 409 413 415 422 429 500 502"),
+                Map.entry("post /v1/test-clock/reset", "200 400 401 404 409 413 415 422 429 500 502"),
                 Map.entry("post /v1/doku/notifications", "200 400 401 404 413 500"));
         Set<String> documented = new TreeSet<>();
         forEachOperation((key, operation) -> {
@@ -122,7 +125,7 @@ class OpenApiContractTest {
         Map<String, String> bodies = Map.of("post /v1/webhook-endpoints", "WebhookEndpointRequest",
                 "post /v1/payments", "PaymentRequest", "post /v1/three-d-secure", "ThreeDSecureRequest",
                 "post /v1/payments/{id}/capture", "CaptureRequest", "post /v1/payments/{id}/refunds", "RefundRequest",
-                "post " + NOTIFICATIONS, "DokuNotification");
+                "post " + NOTIFICATIONS, "DokuNotification", "post /v1/test-clock/advance", "TestClockAdvance");
         forEachOperation((key, operation) -> {
             JsonNode content = operation.at("/requestBody/content");
             assertEquals(bodies.containsKey(key) ? List.of("application/json") : List.of(), names(content), key);

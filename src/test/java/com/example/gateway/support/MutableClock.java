@@ -1,54 +1,51 @@
 package com.example.gateway.support;
 
-import com.example.gateway.emulator.EmulatorClient;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The tests' clock: real time plus an offset that a test can move forward (the 7-day window). The
- * DOKU emulator's clock is moved with it, as real time would move for both: DOKU refuses requests
- * whose timestamp is far from its own time.
+ * The tests' handle on the gateway's {@link TestClock} (enabled in the test profile): moves it, and
+ * with it the DOKU emulator's clock, from a test's thread. Not a second clock: it reads the gateway's.
  */
-@Alternative
-@Priority(1)
 @Singleton
+@Typed(MutableClock.class)
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-    private final EmulatorClient emulator;
+    private final TestClock clock;
 
-    MutableClock(EmulatorClient emulator) {
-        this.emulator = emulator;
+    MutableClock(TestClock clock) {
+        this.clock = clock;
     }
 
+    /** Advances in steps of at most the clock's bound, so that a test can let a retention period (90 days) pass. */
     public void advance(Duration by) {
-        emulator.clockOffset(offset.updateAndGet(current -> current.plus(by)));
+        for (Duration left = by; !left.isZero(); ) {
+            Duration step = left.compareTo(clock.maxAdvance()) > 0 ? clock.maxAdvance() : left;
+            clock.advance(step).await().atMost(Duration.ofSeconds(10));
+            left = left.minus(step);
+        }
     }
 
     public void reset() {
-        offset.set(Duration.ZERO);
-        emulator.clockOffset(Duration.ZERO);
+        clock.reset().await().atMost(Duration.ofSeconds(10));
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return clock.instant();
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return clock.getZone();
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the gateway works in UTC");
+        return clock.withZone(zone);
     }
 }

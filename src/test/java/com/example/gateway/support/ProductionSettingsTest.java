@@ -82,6 +82,28 @@ class ProductionSettingsTest {
         assertEquals(List.of(), ProductionSettings.invalid(serviceRange, new Properties()));
     }
 
+    @Test
+    void refusesTheTestClockNextToDokusProductionHostButNotNextToItsSandbox() {
+        assertInvalid("GATEWAY_TEST_CLOCK_ENABLED", "true", "GATEWAY_TEST_CLOCK_ENABLED must not be true");
+        Map<String, String> productionHostSpelledOtherwise = valid();
+        productionHostSpelledOtherwise.put("DOKU_BASE_URL", "https://API.DOKU.COM./");
+        Properties system = new Properties();
+        system.setProperty("gateway.test-clock.enabled", "TRUE");
+        assertEquals(List.of("GATEWAY_TEST_CLOCK_ENABLED must not be true while DOKU_BASE_URL names DOKU's production host "
+                + "(api.doku.com): the test clock is for dev and staging only"),
+                ProductionSettings.invalid(productionHostSpelledOtherwise, system));
+
+        Map<String, String> staging = valid();
+        staging.put("DOKU_BASE_URL", "https://api-sandbox.doku.com");
+        staging.put("GATEWAY_TEST_CLOCK_ENABLED", "true");
+        assertEquals(List.of(), ProductionSettings.invalid(staging, new Properties()));
+        Map<String, String> off = valid();
+        off.put("GATEWAY_TEST_CLOCK_ENABLED", "false");
+        assertEquals(List.of(), ProductionSettings.invalid(off, new Properties()));
+        assertEquals(List.of(), ProductionSettings.missing(staging, new Properties()).stream()
+                .filter("GATEWAY_TEST_CLOCK_ENABLED"::equals).toList(), "optional");
+    }
+
     private static void assertInvalid(String variable, String value, String expected) {
         Map<String, String> environment = valid();
         environment.put(variable, value);
