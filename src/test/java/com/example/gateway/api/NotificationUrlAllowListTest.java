@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * wherever it points: only hosts on its own allow-list are accepted (the test profile lists localhost).
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class NotificationUrlAllowListTest {
 
     @Inject
@@ -27,11 +28,6 @@ class NotificationUrlAllowListTest {
 
     @Inject
     TestDatabase db;
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
 
     @Test
     void aHostOffTheAllowListIsRefusedAndNothingIsLeftBehind() {

@@ -25,6 +25,7 @@ import com.example.gateway.client.generated.model.ThreeDSecureRequest;
 import com.example.gateway.client.generated.model.ThreeDSecureRequestCard;
 import com.example.gateway.client.generated.model.ThreeDSecureStatus;
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.GatewayApi;
 import com.example.gateway.support.TestPorts;
 import com.example.gateway.support.ThreeDSecureFlow;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * the emulator's too.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class GeneratedClientTest {
 
     private static final String ENROLLED = "4111111111111111";
@@ -61,7 +63,6 @@ class GeneratedClientTest {
 
     @BeforeEach
     void client() {
-        emulator.reset();
         // The native library has no authentication helpers: the API key goes in by an interceptor.
         ApiClient client = new ApiClient()
                 .setScheme("http").setHost("localhost").setPort(TestPorts.api())

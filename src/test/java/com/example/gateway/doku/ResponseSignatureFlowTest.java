@@ -1,5 +1,6 @@
 package com.example.gateway.doku;
 
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestPorts;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
@@ -21,22 +22,17 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DOKU's answers carry signatures; one that does not verify is treated as an answer that never came. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class ResponseSignatureFlowTest {
 
     static final String APPROVE = "4111111111111111";
 
     @Inject
     EmulatorClient emulator;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
 
     @Test
     void aBadlySignedAnswerIsRetriedWithTheSameRequestIdAndTheSignedReplayTrusted() {

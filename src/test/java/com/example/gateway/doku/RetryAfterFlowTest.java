@@ -13,6 +13,7 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * ends the call without another attempt.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class RetryAfterFlowTest {
 
     static final String APPROVE = "4111111111111111";
@@ -40,11 +41,6 @@ class RetryAfterFlowTest {
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
 
     @Test
     void theRetryAfterA429WaitsTheSecondsDokuAskedFor() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorFault;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** With a generous cap, a Retry-After beyond the retry budget (30 s) still ends the call at once. */
 @QuarkusTest
+@FreshEmulatorAndClock
 @TestProfile(RetryBudgetTest.GenerousCap.class)
 class RetryBudgetTest {
 
@@ -35,7 +37,6 @@ class RetryBudgetTest {
 
     @Test
     void aRetryAfterBeyondTheRetryBudgetEndsTheCallWithoutAnotherAttempt() {
-        emulator.reset();
         emulator.retryAfter("45");
         emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, EmulatorFault.HTTP_429, EmulatorFault.HTTP_429);
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestPorts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * absorbed faults here would have opened it.)
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 @TestProfile(CircuitBreakerTest.SmallWindow.class)
 class CircuitBreakerTest {
 
@@ -48,7 +50,6 @@ class CircuitBreakerTest {
 
     @Test
     void faultsTheRetriesAbsorbDoNotCountOperationsThatFailDoAndTheOpenBreakerAnswersAtOnce() {
-        emulator.reset();
         emulator.retryAfter(null);
         for (int i = 0; i < 3; i++) {
             emulator.scriptFaults(EmulatorOperation.PAYMENT_PAGE, THREE_503);

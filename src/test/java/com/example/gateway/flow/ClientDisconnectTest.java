@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** A caller that hangs up mid-charge does not leave the charge half-recorded. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class ClientDisconnectTest {
 
     @Inject
@@ -27,7 +29,6 @@ class ClientDisconnectTest {
 
     @Test
     void theChargeIsRecordedEvenWhenTheCallerGivesUp() {
-        emulator.reset();
         emulator.scriptFaults(EmulatorOperation.CHARGE, EmulatorFault.DELAY);
         String invoice = newInvoice();
         RestAssuredConfig impatient = RestAssuredConfig.config().httpClient(

@@ -19,18 +19,18 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.AuthorizationExpirySweep;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Charges, authorizations and captures over real HTTP against the emulator. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class MoneyMovementTest {
 
     static final String APPROVE = "4111111111111111";
@@ -43,16 +43,6 @@ class MoneyMovementTest {
 
     @Inject
     AuthorizationExpirySweep sweep;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void saleChargeSucceeds() {

@@ -15,6 +15,7 @@ import com.example.gateway.doku.DokuSigner;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.SentNotification;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,11 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DOKU's notifications: verified before anything is stored, stored as received, applied once, never backwards. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class NotificationTest {
 
     @Inject
@@ -36,11 +37,6 @@ class NotificationTest {
 
     @Inject
     TestDatabase db;
-
-    @BeforeEach
-    void cleanEmulator() {
-        emulator.reset();
-    }
 
     @Test
     void forgedNotificationIsRejectedAndChangesNothing() {

@@ -20,6 +20,7 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,11 +28,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The payment page flow over real HTTP against the DOKU emulator, with faults on the wire. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class PaymentPageFlowTest {
 
     private static final String APPROVE = "4111111111111111";
@@ -45,11 +46,6 @@ class PaymentPageFlowTest {
 
     @ConfigProperty(name = "doku.base-url")
     String dokuBaseUrl;
-
-    @BeforeEach
-    void cleanEmulator() {
-        emulator.reset();
-    }
 
     @Test
     void customerPaysOnThePageAndThePaymentSucceeds() {

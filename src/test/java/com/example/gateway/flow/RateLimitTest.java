@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.TestDatabase;
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +19,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code Retry-After} and does nothing at all; other clients are not affected.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class RateLimitTest {
 
     private static final String THROTTLED = "throttled-key";
@@ -42,11 +43,6 @@ class RateLimitTest {
 
     @Inject
     MeterRegistry meters;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aCallOverTheClientsLimitIs429AndDoesNothing() {

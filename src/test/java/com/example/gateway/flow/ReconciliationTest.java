@@ -14,17 +14,17 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.payment.ReconciliationJob;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The reconciliation job settles what DOKU's lost answers left UNKNOWN, on its schedule. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class ReconciliationTest {
 
     /**
@@ -48,16 +48,6 @@ class ReconciliationTest {
 
     @Inject
     ReconciliationJob job;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aChargeWhoseAnswerWasLostIsSettledByTheJob() throws Throwable {

@@ -14,6 +14,7 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,20 +22,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Voids and refunds: DOKU's refund type kept, never more than was captured, even under concurrency. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class RefundTest {
 
     @Inject
     EmulatorClient emulator;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
 
     @Test
     void voidOfAnAuthorizationReleasesIt() {

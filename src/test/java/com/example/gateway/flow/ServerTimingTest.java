@@ -15,6 +15,7 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.support.RawHttp;
 import com.example.gateway.support.TestPorts;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * exchange of every test (the header is required in the OpenAPI document); these tests check its meaning.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class ServerTimingTest {
 
     private static final Pattern METRIC = Pattern.compile("([a-z]+);dur=([0-9]+\\.[0-9]{3})");
@@ -43,11 +44,6 @@ class ServerTimingTest {
 
     @ConfigProperty(name = "quarkus.rest-client.doku.read-timeout")
     long dokuReadTimeoutMillis;
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
 
     @Test
     void aCreationThatCallsDokuHasBothTimes() {

@@ -15,8 +15,6 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.gateway.emulator.EmulatorClient;
-import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.WebhookReceiver.Answer;
@@ -24,6 +22,7 @@ import com.example.gateway.support.WebhookReceiver.Inbox;
 import com.example.gateway.support.WebhookReceiver.Received;
 import com.example.gateway.support.Webhooks;
 import com.example.gateway.support.Webhooks.Registered;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -38,29 +37,22 @@ import org.junit.jupiter.api.Test;
 
 /** The test clock over real HTTP: time moves for the gateway and the emulator, and what fell due runs. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class TestClockApiTest {
 
     private static final String APPROVE = "4111111111111111";
     private static final WebhookReceiver RECEIVER = new WebhookReceiver();
 
     @Inject
-    EmulatorClient emulator;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
     TestDatabase db;
 
     @BeforeEach
     void clean() {
-        emulator.reset();
         Webhooks.awaitEarlierEventsFannedOut(db);
     }
 
     @AfterEach
-    void resetClock() {
-        clock.reset();
+    void removeEndpoints() {
         Webhooks.deleteAll(ORDERS);
     }
 

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.payment.ReconciliationJob;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.ThreeDSecureFlow;
@@ -28,7 +29,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * holding the flow; challenges failed, abandoned or left to expire; MOTO without any.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class ThreeDSecureTest {
 
     private static final String ENROLLED = "4111111111111111";
@@ -53,11 +54,6 @@ class ThreeDSecureTest {
 
     @Inject
     TestDatabase db;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aCardNumberIsAuthenticatedByTheCallerThenChargedOnceWithTheId() {

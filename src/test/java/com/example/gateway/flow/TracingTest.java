@@ -14,6 +14,7 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.support.CapturedSpans;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.Webhooks;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * the log lines about the payment carry its ids and that trace.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class TracingTest {
 
     private static final String CARD = MoneyMovementTest.APPROVE;
@@ -59,7 +61,6 @@ class TracingTest {
 
     @BeforeEach
     void start() {
-        emulator.reset();
         captured.start();
     }
 

@@ -13,6 +13,7 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -30,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * DOKU twice, its statuses agree with DOKU's, and the clients' idempotency keys work again.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class CrashRecoveryIT {
 
     private static final String APPROVE = "4111111111111111";
@@ -78,11 +79,6 @@ class CrashRecoveryIT {
         boolean keyStillInUse() {
             return status == 409 && "idempotency_key_in_use".equals(code);
         }
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.ReceivedRequest;
 import com.example.gateway.emulator.TransactionSnapshot;
 import com.example.gateway.payment.ReconciliationJob;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -33,7 +34,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * application. Jobs must handle each item once, and refunds spread over both must never overspend.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class TwoInstancesIT {
 
     private static final String APPROVE = "4111111111111111";
@@ -67,11 +68,6 @@ class TwoInstancesIT {
         if (other != null) {
             other.close();
         }
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.WebhookReceiver.Answer;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * in order per payment, signed as the reference library expects.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class WebhookCrashIT {
 
     private static final String APPROVE = "4111111111111111";
@@ -59,7 +61,6 @@ class WebhookCrashIT {
 
     @Test
     void eventsCommittedBeforeACrashAreDeliveredAfterItOnceAndInOrder() {
-        emulator.reset();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Inbox inbox = receiver.inbox().otherwise(new Answer(503, null, Duration.ofMillis(300)));
             List<String> payments = new ArrayList<>();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuSigner;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
@@ -23,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * of unverified ones for theirs (30 days), then purged and counted in gateway_notifications_purged_total.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class NotificationRetentionTest {
 
     @Inject
@@ -47,11 +48,6 @@ class NotificationRetentionTest {
 
     @Inject
     MeterRegistry meters;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void storedNotificationsArePurgedAfterTheRetention() throws Throwable {

@@ -15,6 +15,7 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.payment.ReconciliationJob;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.TestPorts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * the others alone.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class DokuBreakersTest {
 
     private static final long SEED = 20261207L;
@@ -61,14 +62,8 @@ class DokuBreakersTest {
     @Inject
     ReconciliationJob reconciliation;
 
-    @AfterEach
-    void calm() {
-        emulator.stopChaos();
-    }
-
     @Test
     void anOutageOpensTheBreakerWhichRefusesAtOnceWithoutDokuOrRowsAndClosesWithinSecondsOfRecovery() throws Exception {
-        emulator.reset();
         emulator.retryAfter(null);
         emulator.chaos(SEED, 1.0, OUTAGE, Set.of(EmulatorOperation.CHARGE));
 
@@ -138,7 +133,6 @@ class DokuBreakersTest {
 
     @Test
     void checkStatusAlwaysFailingLeavesEveryOtherOperationFullyAvailable() throws Throwable {
-        emulator.reset();
         Response authorized = post("/v1/payments", charge(newInvoice(), 50000, "AUTHORIZE", APPROVE));
         assertEquals(201, authorized.statusCode());
         String syncMe = authorized.path("id");

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * charge breaker, opened by so many failed charges, closes again once DOKU answers.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class DokuOutageTest {
 
     private static final int CALLERS = 20;
@@ -47,11 +48,6 @@ class DokuOutageTest {
 
     @Inject
     TestDatabase db;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
 
     @Test
     void concurrentChargesAllAnswered503LeaveNothingBehindAndNothingLocked() throws Exception {

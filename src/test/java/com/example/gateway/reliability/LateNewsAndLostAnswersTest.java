@@ -17,16 +17,17 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.TransactionSnapshot;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Late news never moves money state backwards, and lost answers and dead claims are recovered. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class LateNewsAndLostAnswersTest {
 
     private static final String APPROVE = "4111111111111111";
@@ -36,11 +37,6 @@ class LateNewsAndLostAnswersTest {
 
     @Inject
     TestDatabase db;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
 
     @Test
     void aLateAuthorizationNotificationDoesNotUndoACaptureInDoubt() {

@@ -8,17 +8,18 @@ import static com.example.gateway.support.Events.typesAndCauses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Events, and their deliveries with them, are kept for the retention period (30 days by default), then purged. */
 @QuarkusTest
+@FreshEmulatorAndClock
 class EventRetentionTest {
 
     @Inject
@@ -26,11 +27,6 @@ class EventRetentionTest {
 
     @Inject
     EventPurge purge;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void eventsOlderThanTheRetentionArePurged() throws Throwable {

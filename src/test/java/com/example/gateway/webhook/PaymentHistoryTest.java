@@ -18,6 +18,7 @@ import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.payment.AuthorizationExpirySweep;
 import com.example.gateway.payment.ReconciliationJob;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -26,8 +27,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * caused it; each carries the payment exactly as GET showed it right after the change.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class PaymentHistoryTest {
 
     private static final String APPROVE = "4111111111111111";
@@ -55,16 +55,6 @@ class PaymentHistoryTest {
 
     @Inject
     ReconciliationJob reconciliation;
-
-    @BeforeEach
-    void clean() {
-        emulator.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aPageOpensPendingAndIsPaidByNotificationEachEventCarryingThePaymentAsGetShowedIt() {

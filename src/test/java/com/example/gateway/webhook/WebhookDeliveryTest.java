@@ -26,6 +26,7 @@ import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.payment.AuthorizationExpirySweep;
 import com.example.gateway.payment.EventType;
 import com.example.gateway.support.Events;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.Test;
  * tick a second) and its request timeout 2 s.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class WebhookDeliveryTest {
 
     private static final String APPROVE = "4111111111111111";
@@ -87,13 +89,11 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void clean() {
-        emulator.reset();
         Webhooks.awaitEarlierEventsFannedOut(db);
     }
 
     @AfterEach
     void removeEndpoints() {
-        clock.reset();
         Webhooks.deleteAll(ORDERS);
         Webhooks.deleteAll(SUBSCRIPTIONS);
     }

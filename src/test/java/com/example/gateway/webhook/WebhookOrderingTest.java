@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.Events;
+import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.WebhookReceiver;
 import com.example.gateway.support.WebhookReceiver.Answer;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * event is sent only once the one before it was delivered.
  */
 @QuarkusTest
+@FreshEmulatorAndClock
 class WebhookOrderingTest {
 
     private static final int PAYMENTS = 4;
@@ -63,7 +65,6 @@ class WebhookOrderingTest {
 
     @Test
     void eachPaymentsEventsArriveInOrderUnderConcurrentChanges() throws Exception {
-        emulator.reset();
         Webhooks.awaitEarlierEventsFannedOut(db);
         Inbox inbox = receiver.inbox().script(flakyAnswers(new Random(20261201)));
         Webhooks.register(ORDERS, inbox.url());
