@@ -3,6 +3,7 @@ package com.example.gateway.it;
 import static com.example.gateway.support.GatewayApi.ORDERS;
 import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
+import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,11 @@ class GracefulRolloutIT {
     /** The Deployment's readiness probe (failureThreshold 3) with its period scaled down from 5 s to 250 ms. */
     private static final Duration PROBE_PERIOD = Duration.ofMillis(250);
     private static final int PROBE_FAILURE_THRESHOLD = 3;
-    /** Readiness DOWN this long before the server stops taking requests: well over the probing's 0.75 s. */
-    private static final Map<String, String> SHUTDOWN = Map.of("QUARKUS_SHUTDOWN_DELAY", "3s");
+    /**
+     * Readiness DOWN this long before the server stops taking requests: over the probing's worst case,
+     * three probes that each time out (PackagedGateway.readiness waits 2 s), as they do on a busy machine.
+     */
+    private static final Map<String, String> SHUTDOWN = Map.of("QUARKUS_SHUTDOWN_DELAY", "8s");
     /** Ten requests a second. */
     private static final Duration PACE = Duration.ofMillis(100);
     /** Refunds of one payment take turns (its row is locked): spread them over this many. */
@@ -83,6 +88,8 @@ class GracefulRolloutIT {
                             PROBE_FAILURE_THRESHOLD);
                     SteadyLoad load = new SteadyLoad(service.port(), run, settledCharges(service))) {
                 await().atMost(Duration.ofSeconds(10)).until(service::readyEndpoints, ready -> ready == 2);
+                warmUp(a, load);
+                warmUp(b, load);
 
                 load.start(PACE);
                 await().atMost(Duration.ofSeconds(10)).until(load::sentSoFar, sent -> sent >= 30);
@@ -106,6 +113,9 @@ class GracefulRolloutIT {
                         routedToABeforeStop, routedToAAfterSigterm, service.routedTo(b),
                         service.unreadySince(a).map(at -> Long.toString(Duration.between(sigterm, at).toMillis())).orElse("never"),
                         shutdown.toMillis());
+                System.out.printf("[rollout] slowest: %s%n", outcomes.stream()
+                        .sorted(Comparator.comparing(SteadyLoad.Outcome::took).reversed()).limit(3)
+                        .map(o -> o.kind() + " " + o.status() + " " + o.took().toMillis() + " ms").toList());
                 assertTrue(routedToABeforeStop > 0, "instance A took part before it was stopped");
                 assertEquals(0, failed.size(), () -> "requests answered otherwise than a healthy service answers: "
                         + new TreeMap<>(SteadyLoad.tally(failed)) + ", the first: " + failed.stream().limit(3).toList());
@@ -113,6 +123,15 @@ class GracefulRolloutIT {
                 assertNothingHalfDone(inbox, endpoint);
             }
         }
+    }
+
+    /** One request of each kind straight to the instance, so that the load meets no cold JVM. */
+    private void warmUp(PackagedGateway gateway, SteadyLoad load) {
+        String page = gateway.as(ORDERS).body(paymentPage(run + "-warm-" + gateway, 25000)).post("/v1/payments")
+                .then().statusCode(201).extract().path("id");
+        gateway.as(ORDERS).get("/v1/payments/" + page).then().statusCode(200);
+        gateway.as(ORDERS).body("{\"amount\": 1000, \"reason\": \"warm-up\"}")
+                .post("/v1/payments/" + load.settled().get(0) + "/refunds").then().statusCode(201);
     }
 
     /** Settled MOTO sales, refundable many times over, made before the load starts. */

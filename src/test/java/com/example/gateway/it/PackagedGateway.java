@@ -229,6 +229,11 @@ final class PackagedGateway implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return name;
+    }
+
+    @Override
     public void close() {
         if (process.isAlive()) {
             kill();

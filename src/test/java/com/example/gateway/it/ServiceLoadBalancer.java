@@ -88,10 +88,14 @@ final class ServiceLoadBalancer implements AutoCloseable {
     private void probe(Endpoint endpoint) {
         if (endpoint.gateway.readiness() == 200) {
             endpoint.failures.set(0);
+            if (!endpoint.ready) {
+                System.out.printf("[service] %s ready at %s%n", endpoint.gateway, Instant.now());
+            }
             endpoint.ready = true;
         } else if (endpoint.failures.incrementAndGet() >= failureThreshold && endpoint.ready) {
             endpoint.ready = false;
             endpoint.unreadySince = Instant.now();
+            System.out.printf("[service] %s unready at %s%n", endpoint.gateway, endpoint.unreadySince);
         }
     }
 

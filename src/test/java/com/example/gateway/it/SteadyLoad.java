@@ -43,8 +43,8 @@ final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    /** One request and its answer (status 0: no answer at all). */
-    record Outcome(Kind kind, String key, int status, String answer) {
+    /** One request, its answer (status 0: no answer at all) and how long that took. */
+    record Outcome(Kind kind, String key, int status, String answer, Duration took) {
         boolean failed() {
             return status != kind.expected;
         }
@@ -85,6 +85,11 @@ final class SteadyLoad implements AutoCloseable {
         return sent.stream().map(CompletableFuture::join).toList();
     }
 
+    /** The settled payments refunds go to. */
+    List<String> settled() {
+        return settled;
+    }
+
     /** Requests sent so far. */
     long sentSoFar() {
         return sequence.get();
@@ -112,16 +117,17 @@ final class SteadyLoad implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1000, \"reason\": \"rollout load\"}"));
             default -> throw new IllegalStateException(kind.name());
         }
+        long start = System.nanoTime();
         sent.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> answered(kind, key, response))
-                .exceptionally(failure -> new Outcome(kind, key, 0, failure.toString())));
+                .thenApply(response -> answered(kind, key, response, Duration.ofNanos(System.nanoTime() - start)))
+                .exceptionally(failure -> new Outcome(kind, key, 0, failure.toString(), Duration.ofNanos(System.nanoTime() - start))));
     }
 
-    private Outcome answered(Kind kind, String key, HttpResponse<String> response) {
+    private Outcome answered(Kind kind, String key, HttpResponse<String> response, Duration took) {
         if ((kind == Kind.PAGE || kind == Kind.MOTO_CHARGE) && response.statusCode() == 201) {
             created.add(idOf(response.body()));
         }
-        return new Outcome(kind, key, response.statusCode(), response.body());
+        return new Outcome(kind, key, response.statusCode(), response.body(), took);
     }
 
     /** A payment this load created, or before it has any, a settled one. */
