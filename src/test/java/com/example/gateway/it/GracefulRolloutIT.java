@@ -44,14 +44,19 @@ import org.junit.jupiter.api.Test;
 class GracefulRolloutIT {
 
     private static final String APPROVE = "4111111111111111";
-    /** The Deployment's readiness probe (failureThreshold 3) with its period scaled down from 5 s to 250 ms. */
+    /**
+     * The Deployment's readiness probe (failureThreshold 3) with its period scaled down from 5 s to 250 ms,
+     * and a timeout of 4 s: on a crowded machine a healthy instance can take seconds to answer, and a
+     * Service with no endpoint would fail requests for reasons that are not the rollout's.
+     */
     private static final Duration PROBE_PERIOD = Duration.ofMillis(250);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
     private static final int PROBE_FAILURE_THRESHOLD = 3;
     /**
      * Readiness DOWN this long before the server stops taking requests: over the probing's worst case,
-     * three probes that each time out (PackagedGateway.readiness waits 2 s), as they do on a busy machine.
+     * three probes in a row that each time out (12 s); usually the first answer DOWN takes it out at once.
      */
-    private static final Map<String, String> SHUTDOWN = Map.of("QUARKUS_SHUTDOWN_DELAY", "8s");
+    private static final Map<String, String> SHUTDOWN = Map.of("QUARKUS_SHUTDOWN_DELAY", "15s");
     /** Five requests a second: what one instance serves with room to spare on a shared 2-core machine. */
     private static final Duration PACE = Duration.ofMillis(200);
     /** Refunds of one payment take turns (its row is locked): spread them over this many. */
@@ -85,7 +90,7 @@ class GracefulRolloutIT {
                     () -> PackagedGateway.start("rollout-b", environment));
             try (PackagedGateway a = startingA.join(); PackagedGateway b = startingB.join();
                     ServiceLoadBalancer service = ServiceLoadBalancer.over(vertx, List.of(a, b), PROBE_PERIOD,
-                            PROBE_FAILURE_THRESHOLD);
+                            PROBE_TIMEOUT, PROBE_FAILURE_THRESHOLD);
                     SteadyLoad load = new SteadyLoad(service.port(), run, settledCharges(service))) {
                 await().atMost(Duration.ofSeconds(10)).until(service::readyEndpoints, ready -> ready == 2);
                 warmUp(a, load);
@@ -100,7 +105,7 @@ class GracefulRolloutIT {
                     emulator.scriptFaults(operation, EmulatorFault.DELAY, EmulatorFault.DELAY);
                 }
                 Instant sigterm = Instant.now();
-                Duration shutdown = a.stop(Duration.ofSeconds(40));
+                Duration shutdown = a.stop(Duration.ofSeconds(60));
                 long routedToAAfterSigterm = service.routedTo(a) - routedToABeforeStop;
                 long sentAtExit = load.sentSoFar();
                 await().atMost(Duration.ofSeconds(10)).until(load::sentSoFar, sent -> sent >= sentAtExit + 10);

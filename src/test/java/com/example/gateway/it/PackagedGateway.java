@@ -207,8 +207,13 @@ final class PackagedGateway implements AutoCloseable {
 
     /** The status of {@code /q/health/ready}, 0 while nothing listens. */
     int readiness() {
+        return readiness(Duration.ofSeconds(2));
+    }
+
+    /** The same, 0 too when no answer comes within {@code timeout}. */
+    int readiness(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(timeout).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {

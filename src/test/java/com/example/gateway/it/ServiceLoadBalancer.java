@@ -43,13 +43,16 @@ final class ServiceLoadBalancer implements AutoCloseable {
 
     private final List<Endpoint> endpoints;
     private final int failureThreshold;
+    private final Duration timeout;
     private final ScheduledExecutorService kubelet;
     private final HttpServer server;
     private final AtomicLong next = new AtomicLong();
 
-    private ServiceLoadBalancer(Vertx vertx, List<PackagedGateway> gateways, Duration period, int failureThreshold) {
+    private ServiceLoadBalancer(Vertx vertx, List<PackagedGateway> gateways, Duration period, Duration timeout,
+            int failureThreshold) {
         this.endpoints = gateways.stream().map(Endpoint::new).toList();
         this.failureThreshold = failureThreshold;
+        this.timeout = timeout;
         this.kubelet = Executors.newScheduledThreadPool(endpoints.size());
         for (Endpoint endpoint : endpoints) {
             kubelet.scheduleWithFixedDelay(() -> probe(endpoint), 0, period.toMillis(), TimeUnit.MILLISECONDS);
@@ -61,9 +64,13 @@ final class ServiceLoadBalancer implements AutoCloseable {
         server.listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
     }
 
-    /** A Service over the gateways, probing each every {@code period}; unready after {@code failureThreshold} failures. */
-    static ServiceLoadBalancer over(Vertx vertx, List<PackagedGateway> gateways, Duration period, int failureThreshold) {
-        return new ServiceLoadBalancer(vertx, gateways, period, failureThreshold);
+    /**
+     * A Service over the gateways, probing each every {@code period} (a probe with no answer within
+     * {@code timeout} fails); unready after {@code failureThreshold} failures in a row.
+     */
+    static ServiceLoadBalancer over(Vertx vertx, List<PackagedGateway> gateways, Duration period, Duration timeout,
+            int failureThreshold) {
+        return new ServiceLoadBalancer(vertx, gateways, period, timeout, failureThreshold);
     }
 
     int port() {
@@ -86,7 +93,7 @@ final class ServiceLoadBalancer implements AutoCloseable {
     }
 
     private void probe(Endpoint endpoint) {
-        if (endpoint.gateway.readiness() == 200) {
+        if (endpoint.gateway.readiness(timeout) == 200) {
             endpoint.failures.set(0);
             if (!endpoint.ready) {
                 System.out.printf("[service] %s ready at %s%n", endpoint.gateway, Instant.now());
