@@ -186,10 +186,6 @@ final class PackagedGateway implements AutoCloseable {
         return Duration.between(start, Instant.now());
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     Duration awaitReady() {
         Instant start = Instant.now();
         Instant deadline = start.plus(READY_TIMEOUT);
