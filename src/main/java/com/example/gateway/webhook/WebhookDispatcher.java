@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +29,7 @@ public class WebhookDispatcher {
     static final int IN_FLIGHT = 64;
     /** Fan-out batches per tick at most, so that one tick cannot run on for ever. */
     private static final int FAN_OUT_BATCHES = 10;
+    private static final Duration DRAIN_POLL = Duration.ofMillis(10);
 
     private final FanOut fanOut;
     private final DeliveryQueue queue;
@@ -34,18 +37,37 @@ public class WebhookDispatcher {
     private final SecretBox box;
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Runs between their start and the start of the deliveries they claimed. */
+    private final AtomicInteger claiming = new AtomicInteger();
+    /** The longest shutdown waits for deliveries in flight: one attempt, and a little to record it. */
+    private final Duration drainTimeout;
     private volatile boolean stopping;
 
-    WebhookDispatcher(FanOut fanOut, DeliveryQueue queue, WebhookSender sender, SecretBox box, Clock clock) {
+    WebhookDispatcher(FanOut fanOut, DeliveryQueue queue, WebhookSender sender, SecretBox box, Clock clock,
+            WebhookConfig config) {
         this.fanOut = fanOut;
         this.queue = queue;
         this.sender = sender;
         this.box = box;
         this.clock = clock;
+        this.drainTimeout = config.requestTimeout().plusSeconds(1);
     }
 
+    /**
+     * Claims nothing more, and lets the deliveries in flight finish and be recorded while the database
+     * is still open (ShutdownEvent comes before the pool closes): cut off, a delivery the receiver
+     * already has would be sent again, a duplicate, once its lease ran out.
+     */
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while ((claiming.get() > 0 || inFlight.get() > 0) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+        }
+        if (inFlight.get() > 0) {
+            LOG.warnf("%d webhook deliveries still in flight at shutdown; they are sent again once their lease runs out",
+                    inFlight.get());
+        }
     }
 
     @Scheduled(every = "${gateway.webhooks.dispatch-every}", delayed = "${gateway.webhooks.dispatch-delayed}",
@@ -63,15 +85,21 @@ public class WebhookDispatcher {
         }).replaceWithVoid();
     }
 
-    /** Fans out new events and starts sending what is due; answers how many deliveries it started. */
+    /**
+     * Fans out new events and starts sending what is due; answers how many deliveries it started. Once
+     * shutting down, nothing: a run counts itself before it looks, so that shutdown waits for it.
+     */
     public Uni<Integer> runOnce() {
-        return fanOutAll(FAN_OUT_BATCHES)
-                .chain(() -> {
-                    int room = IN_FLIGHT - inFlight.get();
-                    return room <= 0 ? Uni.createFrom().item(List.<DeliveryQueue.Claimed>of()) : queue.claim(clock.instant(), room);
-                })
-                .invoke(claimed -> claimed.forEach(this::start))
-                .map(List::size);
+        return Uni.createFrom().deferred(() -> {
+            claiming.incrementAndGet();
+            return stopping ? Uni.createFrom().item(0) : fanOutAll(FAN_OUT_BATCHES)
+                    .chain(() -> {
+                        int room = IN_FLIGHT - inFlight.get();
+                        return room <= 0 ? Uni.createFrom().item(List.<DeliveryQueue.Claimed>of()) : queue.claim(clock.instant(), room);
+                    })
+                    .invoke(claimed -> claimed.forEach(this::start))
+                    .map(List::size);
+        }).onTermination().invoke(claiming::decrementAndGet);
     }
 
     /** Fans out batch after batch while they come full, up to {@code batches}. */

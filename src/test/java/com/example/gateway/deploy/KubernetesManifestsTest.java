@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -26,8 +27,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,9 @@ class KubernetesManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final int API_PORT = 8080;
     private static final int MANAGEMENT_PORT = 9000;
+    private static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
+    /** After the drains: the rest of Quarkus's stop, the database pool, the JVM. */
+    private static final Duration STOPPING = Duration.ofSeconds(5);
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production", "jvm"})
@@ -141,6 +147,30 @@ class KubernetesManifestsTest {
                 "the deployment sets every variable production refuses to start without");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production", "jvm"})
+    void theGracePeriodCoversTheWholeGracefulShutdown(String overlay) throws IOException {
+        PodSpec pod = RenderedOverlay.of(overlay).one("Deployment", Deployment.class).getSpec().getTemplate().getSpec();
+        Properties settings = new Properties();
+        try (Reader in = Files.newBufferedReader(APPLICATION_PROPERTIES)) {
+            settings.load(in);
+        }
+        // The order of a pod's end (README "Reliability"): each step may take this long at most.
+        Duration preStop = Duration.ofSeconds(pod.getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds());
+        Duration shutdown = preStop.plus(productionDuration(settings, "quarkus.shutdown.delay"))
+                .plus(productionDuration(settings, "quarkus.shutdown.timeout"))
+                .plus(productionDuration(settings, "gateway.webhooks.request-timeout"))
+                .plus(STOPPING);
+        assertTrue(shutdown.toSeconds() <= pod.getTerminationGracePeriodSeconds(), "a graceful shutdown takes up to "
+                + shutdown.toSeconds() + " s, the grace period is " + pod.getTerminationGracePeriodSeconds() + " s");
+    }
+
+    /** A duration setting as production has it: the default of its ${VARIABLE:default}, or the value. */
+    private static Duration productionDuration(Properties settings, String key) {
+        String value = settings.getProperty(key).replaceAll("^\\$\\{[A-Z0-9_]+:(.*)}$", "$1");
+        return Duration.parse(value.startsWith("P") ? value : "PT" + value.toUpperCase());
+    }
+
     private static void assertMatches(Map<?, ?> selector, Map<String, String> labels, String what) {
         assertNotNull(selector, what + " has a selector");
         assertFalse(selector.isEmpty(), what + " selects something");
@@ -151,7 +181,7 @@ class KubernetesManifestsTest {
     private static Set<String> variablesTheServiceReads() throws IOException {
         Set<String> names = new HashSet<>(ProductionSettings.missing(Map.of(), new Properties()));
         Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(
-                Files.readString(Path.of("src/main/resources/application.properties")));
+                Files.readString(APPLICATION_PROPERTIES));
         while (m.find()) {
             names.add(m.group(1));
         }

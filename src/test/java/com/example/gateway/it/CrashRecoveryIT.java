@@ -46,17 +46,6 @@ class CrashRecoveryIT {
     private static final int EACH = 3;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
 
-    /**
-     * Write-ahead rows with no recorded answer: what a crash can leave behind. A page whose answer was
-     * lost stays PENDING (DOKU's status too) once reconciliation has asked about it.
-     */
-    private static final String UNSETTLED = """
-            SELECT (SELECT count(*) FROM payments WHERE invoice_number LIKE $1
-                      AND (status = 'UNKNOWN' OR status = 'PENDING' AND flow = 'CHARGE'
-                           OR status = 'PENDING' AND payment_page_url IS NULL AND reconcile_attempts = 0))
-                 + (SELECT count(*) FROM payment_operations o JOIN payments p ON p.id = o.payment_id
-                      WHERE p.invoice_number LIKE $1 AND o.status IN ('PENDING', 'UNKNOWN'))""";
-
     @Inject
     EmulatorClient emulator;
 
@@ -104,7 +93,7 @@ class CrashRecoveryIT {
             } finally {
                 clients.shutdownNow();
             }
-            unsettledAtKill = db.count(UNSETTLED, run + "%");
+            unsettledAtKill = db.count(LeftBehind.UNSETTLED, run + "%");
             assertNoSecretsIn(first.output());
         }
         System.out.printf("[crash] requests in flight at SIGKILL: %d; write-ahead rows left unsettled: %d%n",
@@ -118,7 +107,7 @@ class CrashRecoveryIT {
 
             retryEachWithItsKey(second, inFlight);
             Instant settleStart = Instant.now();
-            await().atMost(SETTLE_TIMEOUT).until(() -> db.count(UNSETTLED, run + "%"), n -> n == 0);
+            await().atMost(SETTLE_TIMEOUT).until(() -> db.count(LeftBehind.UNSETTLED, run + "%"), n -> n == 0);
             System.out.printf("[crash] all write-ahead rows settled %d ms after the retries%n",
                     Duration.between(settleStart, Instant.now()).toMillis());
             assertNoSecretsIn(second.output());

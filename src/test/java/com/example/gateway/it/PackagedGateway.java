@@ -41,6 +41,16 @@ final class PackagedGateway implements AutoCloseable {
             "GATEWAY_RECONCILIATION_AFTER_WRITE_AHEAD", "PT2S",
             "GATEWAY_RECONCILIATION_IN_FLIGHT_GRACE", "PT2S");
 
+    /** Webhooks to receivers on loopback ports over plain http, which production refuses unless opened. */
+    static final Map<String, String> LOOPBACK_WEBHOOKS = Map.of(
+            "GATEWAY_WEBHOOK_ALLOWED_HOSTS", "localhost",
+            "GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8",
+            "GATEWAY_WEBHOOK_ALLOWED_PORTS", "1024-65535",
+            "GATEWAY_WEBHOOK_REQUIRE_HTTPS", "false",
+            "GATEWAY_WEBHOOK_DISPATCH_EVERY", "1s",
+            "GATEWAY_WEBHOOK_REQUEST_TIMEOUT", "PT2S",
+            "GATEWAY_WEBHOOK_RETRY_SCHEDULE", "PT0S,PT1S,PT1S,PT2S,PT2S,PT3S,PT3S,PT5S,PT5S,PT5S");
+
     private final String name;
     private final Process process;
     private final int apiPort;
@@ -158,6 +168,24 @@ final class PackagedGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as Kubernetes sends it once the pre-stop hook is done ({@link Process#destroy()}), and
+     * waits for the process to end; answers how long the graceful shutdown took.
+     */
+    Duration stop(Duration atMost) {
+        Instant start = Instant.now();
+        process.destroy();
+        try {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running " + atMost + " after SIGTERM; see " + log.toAbsolutePath());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Duration.between(start, Instant.now());
+    }
+
     Duration awaitReady() {
         Instant start = Instant.now();
         Instant deadline = start.plus(READY_TIMEOUT);
@@ -175,8 +203,13 @@ final class PackagedGateway implements AutoCloseable {
 
     /** The status of {@code /q/health/ready}, 0 while nothing listens. */
     int readiness() {
+        return readiness(Duration.ofSeconds(2));
+    }
+
+    /** The same, 0 too when no answer comes within {@code timeout}. */
+    int readiness(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(timeout).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -194,6 +227,11 @@ final class PackagedGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     @Override

@@ -37,19 +37,6 @@ import org.junit.jupiter.api.Test;
 class WebhookCrashIT {
 
     private static final String APPROVE = "4111111111111111";
-    private static final Map<String, String> WEBHOOKS = Map.of(
-            "GATEWAY_WEBHOOK_ALLOWED_HOSTS", "localhost",
-            // The receivers are plain http on loopback ports: production refuses all three unless opened.
-            "GATEWAY_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8",
-            "GATEWAY_WEBHOOK_ALLOWED_PORTS", "1024-65535",
-            "GATEWAY_WEBHOOK_REQUIRE_HTTPS", "false",
-            "GATEWAY_WEBHOOK_DISPATCH_EVERY", "1s",
-            "GATEWAY_WEBHOOK_REQUEST_TIMEOUT", "PT2S",
-            "GATEWAY_WEBHOOK_RETRY_SCHEDULE", "PT0S,PT1S,PT1S,PT2S,PT2S,PT3S,PT3S,PT5S,PT5S,PT5S");
-
-    /** Events of the payments without a delivery the receiver accepted: what a crash could lose. */
-    private static final String UNDELIVERED = "SELECT count(*) FROM payment_events e WHERE e.payment_id = ANY($1) "
-            + "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'delivered')";
 
     @Inject
     EmulatorClient emulator;
@@ -65,7 +52,7 @@ class WebhookCrashIT {
             Inbox inbox = receiver.inbox().otherwise(new Answer(503, null, Duration.ofMillis(300)));
             List<String> payments = new ArrayList<>();
             String secret;
-            try (PackagedGateway first = PackagedGateway.start("webhooks-first", WEBHOOKS)) {
+            try (PackagedGateway first = PackagedGateway.start("webhooks-first", PackagedGateway.LOOPBACK_WEBHOOKS)) {
                 secret = Webhooks.register(ORDERS, inbox.url()).secret();
                 for (int i = 0; i < 3; i++) {
                     payments.add(created(first, paymentPage(run + "-page-" + i, 30000)));
@@ -86,9 +73,9 @@ class WebhookCrashIT {
 
             inbox.otherwise(Answer.of(200));
             Instant restart = Instant.now();
-            try (PackagedGateway second = PackagedGateway.start("webhooks-second", WEBHOOKS);
-                    PackagedGateway third = PackagedGateway.start("webhooks-third", WEBHOOKS)) {
-                await().atMost(Duration.ofSeconds(90)).until(() -> db.count(UNDELIVERED, (Object) ids(payments)), n -> n == 0);
+            try (PackagedGateway second = PackagedGateway.start("webhooks-second", PackagedGateway.LOOPBACK_WEBHOOKS);
+                    PackagedGateway third = PackagedGateway.start("webhooks-third", PackagedGateway.LOOPBACK_WEBHOOKS)) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> db.count(LeftBehind.UNDELIVERED, (Object) ids(payments)), n -> n == 0);
                 System.out.printf("[webhook-crash] two replicas delivered every event %d ms after the restart began%n",
                         Duration.between(restart, Instant.now()).toMillis());
             }
