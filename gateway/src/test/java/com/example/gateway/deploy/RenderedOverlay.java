@@ -1,5 +1,6 @@
 package com.example.gateway.deploy;
 
+import com.example.gateway.support.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ final class RenderedOverlay {
     }
 
     static RenderedOverlay of(String overlay) {
-        String yaml = kustomize("k8s/overlays/" + overlay);
+        String yaml = kustomize(RepositoryRoot.resolve("k8s/overlays/" + overlay).toString());
         try {
             List<JsonNode> objects = new ArrayList<>();
             new YAMLMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(yaml)

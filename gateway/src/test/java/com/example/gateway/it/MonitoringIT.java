@@ -15,6 +15,7 @@ import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
 import com.example.gateway.support.Notifications;
+import com.example.gateway.support.RepositoryRoot;
 import com.example.gateway.support.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,7 +127,7 @@ class MonitoringIT {
     /** Every dashboard target's query, then every alert's expression with its comparisons made bool. */
     private static Map<String, String> queries() throws IOException {
         Map<String, String> queries = new LinkedHashMap<>();
-        JsonNode dashboard = JSON.readTree(Path.of("k8s/base/dashboards/doku-card-gateway.json").toFile());
+        JsonNode dashboard = JSON.readTree(RepositoryRoot.resolve("k8s/base/dashboards/doku-card-gateway.json").toFile());
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
                 queries.put("panel '" + panel.path("title").asText() + "' " + target.path("refId").asText(),
@@ -154,6 +155,6 @@ class MonitoringIT {
     }
 
     private static JsonNode prometheusRule() throws IOException {
-        return YAML.readTree(Path.of("k8s/base/prometheusrule.yaml").toFile());
+        return YAML.readTree(RepositoryRoot.resolve("k8s/base/prometheusrule.yaml").toFile());
     }
 }
