@@ -17,8 +17,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class DokuEmulatorConfigSourceFactory implements ConfigSourceFactory {
 
-    /** Dev mode's emulator port, so that its payment page URLs stay the same from run to run. */
-    private static final int DEV_PORT = 8090;
+    /**
+     * Dev mode's emulator port, so that its payment page URLs stay the same from run to run; another
+     * with {@code -Ddevservices.doku-emulator.port=...} (a second dev mode on the same machine).
+     */
+    private static final String DEV_PORT = "8090";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -33,7 +36,8 @@ public class DokuEmulatorConfigSourceFactory implements ConfigSourceFactory {
                 "emulator.secret-key", value(context, "doku.secret-key", ""),
                 "emulator.notification-url", "http://localhost:" + gatewayPort + value(context, "doku.notification-target", "/v1/doku/notifications"),
                 "emulator.delay", value(context, "devservices.doku-emulator.delay", "PT3S"));
-        String url = DokuEmulatorProcess.startOnce(dev ? DEV_PORT : 0, settings, Path.of("target", "doku-emulator.log"));
+        String url = DokuEmulatorProcess.startOnce(
+                dev ? Integer.parseInt(value(context, "devservices.doku-emulator.port", DEV_PORT)) : 0, settings, Path.of("target", "doku-emulator.log"));
         return List.of(new PropertiesConfigSource(Map.of("devservices.doku-emulator.url", url), "doku-emulator", 50));
     }
 
