@@ -17,7 +17,7 @@ public class GatewayMain {
 
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
-        if (isPackaged() && profile.equals("prod")) {
+        if (isPackaged() && profile.equals("prod") && !isAotTraining()) {
             List<String> missing = ProductionSettings.missing(System.getenv(), System.getProperties());
             if (!missing.isEmpty()) {
                 refuse("missing configuration: " + String.join(", ", missing));
@@ -28,6 +28,14 @@ public class GatewayMain {
             }
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Quarkus's AOT cache (or AppCDS) training run, as the JVM image does it: it stops at the end of
+     * static initialisation, before anything connects or listens, so it needs none of the settings.
+     */
+    private static boolean isAotTraining() {
+        return Boolean.getBoolean("quarkus.appcds.generate");
     }
 
     private static void refuse(String why) {

@@ -5,6 +5,7 @@ import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
@@ -104,6 +105,18 @@ class PackagedAppIT {
                         "a problem, not an empty 400: '" + answer.contentType() + "' " + answer.bodyText());
             }
         }
+    }
+
+    /**
+     * The JVM image trains its AOT cache with the packaged jar's static initialisation alone
+     * (Dockerfile.jvm, -Dquarkus.appcds.generate=true): that run has none of the service's settings and
+     * must neither be refused nor serve, just stop.
+     */
+    @Test
+    void theAotTrainingRunNeedsNoSettings() {
+        PackagedGateway.ExitedRun run = PackagedGateway.staticInitialisationOnly();
+        assertEquals(0, run.exitValue(), run.output());
+        assertFalse(run.output().contains("refusing to start"), run.output());
     }
 
     private static void check(String name, byte[] content, List<String> found) {

@@ -112,6 +112,34 @@ final class PackagedGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM image's AOT training run (Dockerfile.jvm): the jar with {@code -Dquarkus.appcds.generate=true}
+     * and none of the service's settings, which Quarkus runs up to the end of its static initialisation
+     * and stops. Answers its exit value and output.
+     */
+    static ExitedRun staticInitialisationOnly() {
+        Path log = Path.of("target", "packaged-static-init.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Dquarkus.appcds.generate=true", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_PROFILE");
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the static-initialisation run did not stop by itself; see " + log.toAbsolutePath());
+            }
+            return new ExitedRun(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + JAR, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record ExitedRun(int exitValue, String output) {
+    }
+
     private static Map<String, String> environment(int apiPort, int managementPort) {
         Config config = ConfigProvider.getConfig();
         Map<String, String> env = new HashMap<>(SHORT_TIMINGS);
