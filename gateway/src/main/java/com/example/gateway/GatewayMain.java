@@ -1,6 +1,7 @@
 package com.example.gateway;
 
 import com.example.gateway.support.ProductionSettings;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.security.CodeSource;
@@ -17,7 +18,10 @@ public class GatewayMain {
 
     public static void main(String... args) {
         String profile = System.getProperty("quarkus.profile", System.getenv().getOrDefault("QUARKUS_PROFILE", "prod"));
-        if (isPackaged() && profile.equals("prod") && !isAotTraining()) {
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            initialiseStaticallyAndExit();
+        }
+        if (isPackaged() && profile.equals("prod")) {
             List<String> missing = ProductionSettings.missing(System.getenv(), System.getProperties());
             if (!missing.isEmpty()) {
                 refuse("missing configuration: " + String.join(", ", missing));
@@ -31,11 +35,18 @@ public class GatewayMain {
     }
 
     /**
-     * Quarkus's AOT cache (or AppCDS) training run, as the JVM image does it: it stops at the end of
-     * static initialisation, before anything connects or listens, so it needs none of the settings.
+     * Quarkus's AOT cache training run at build time (-Dquarkus.appcds.generate=true, what the JVM image
+     * does): Quarkus's static initialisation only, then exit, before anything connects or listens, so
+     * none of the production settings are needed. Quarkus's generated main does this; a @QuarkusMain
+     * with its own main method must do it itself.
      */
-    private static boolean isAotTraining() {
-        return Boolean.getBoolean("quarkus.appcds.generate");
+    private static void initialiseStaticallyAndExit() {
+        try {
+            Class.forName("io.quarkus.runner.ApplicationImpl", true, GatewayMain.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("not a Quarkus build: no io.quarkus.runner.ApplicationImpl", e);
+        }
+        System.exit(0);
     }
 
     private static void refuse(String why) {
