@@ -1,13 +1,13 @@
 package com.example.gateway.payment;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -183,14 +183,15 @@ public class Payments {
     public Uni<List<Payment>> awaitingCapture(String client, Instant expiringBefore, Instant afterDeadline,
             String afterId, int limit) {
         StringBuilder query = new StringBuilder("clientName = :client and status = :status");
-        Parameters params = Parameters.with("client", client).and("status", PaymentStatus.AUTHORIZED);
+        Map<String, Object> params = new HashMap<>(Map.of("client", client, "status", PaymentStatus.AUTHORIZED));
         if (expiringBefore != null) {
             query.append(" and captureDeadline < :before");
-            params.and("before", expiringBefore);
+            params.put("before", expiringBefore);
         }
         if (afterDeadline != null) {
             query.append(" and (captureDeadline > :afterDeadline or (captureDeadline = :afterDeadline and id > :afterId))");
-            params.and("afterDeadline", afterDeadline).and("afterId", afterId);
+            params.put("afterDeadline", afterDeadline);
+            params.put("afterId", afterId);
         }
         query.append(" order by captureDeadline, id");
         return Panache.withSession(() -> Payment.<Payment>find(query.toString(), params).range(0, limit - 1).list());
