@@ -15,6 +15,8 @@ import com.example.gateway.payment.PaymentStatus;
 import com.example.gateway.payment.ThreeDSecureNotFound;
 import com.example.gateway.payment.ThreeDSecureNotUsable;
 import com.example.gateway.support.DomainException;
+import com.example.gateway.support.TestClockBusy;
+import com.example.gateway.support.TestClockNotFollowed;
 import com.example.gateway.token.CustomerNotFound;
 import com.example.gateway.token.TokenNotFound;
 import com.example.gateway.webhook.WebhookDeliveryNotFound;
@@ -76,6 +78,10 @@ class DomainProblemsTest {
                 "No 3-D Secure authentication of yours has this id");
         answer(new ThreeDSecureNotUsable("The authentication is FAILED"), 409, "three_d_secure_not_usable",
                 "3-D Secure authentication not usable", "The authentication is FAILED");
+        answer(new TestClockBusy(), 409, "test_clock_busy", "Test clock busy",
+                "The test clock is being moved by another request; try again once it has answered.");
+        answer(new TestClockNotFollowed("The DOKU emulator"), 502, "test_clock_not_followed", "Test clock not moved",
+                "The DOKU emulator did not move its clock; the gateway's time is unchanged.");
         ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
                 "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
     }
