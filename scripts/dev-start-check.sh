@@ -23,6 +23,10 @@ KNOWN=(
   # openapi-generator (the test client, generated in dev mode too) renders one request example into its
   # docs; POST /v1/three-d-secure documents two on purpose (a card number, a saved card's token).
   "[WARNING] Ignoring complex example on request body"
+  # openapi-generator again (the client/ module, built on the way to dev mode): it logs this while it
+  # resolves the free-keyed Metadata map (additionalProperties) of payments; the client compiles and
+  # GeneratedClientTest's metadata round trip passes.
+  "[WARNING] Failed to get the schema name: null"
 )
 
 GATEWAY_PUBLIC_URL=http://localhost:$DEV_HTTP_PORT ./mvnw -B -ntp quarkus:dev -Dquarkus.console.enabled=false \
@@ -48,10 +52,13 @@ if [ $# -gt 0 ]; then
 fi
 # Hibernate's schema validation reports on its own thread just after start: give it a moment.
 sleep 5
+# Only what dev mode logged while it ran: stopping it (SIGTERM) makes Maven report the dev-mode process's
+# exit status as a build failure, which says nothing about the project.
+lines_while_running=$(wc -l <"$LOG")
 stop
 trap - EXIT
 
-problems=$(grep -E '^[0-9-]+ [0-9:,]+ (WARN|ERROR) |\[(WARNING|ERROR)\]' "$LOG" || true)
+problems=$(head -n "$lines_while_running" "$LOG" | grep -E '^[0-9-]+ [0-9:,]+ (WARN|ERROR) |\[(WARNING|ERROR)\]' || true)
 for known in "${KNOWN[@]}"; do
   problems=$(printf '%s\n' "$problems" | grep -vF "$known" || true)
 done
