@@ -13,6 +13,7 @@ import com.example.gateway.payment.PaymentStateMachine;
 import com.example.gateway.payment.PaymentStatus;
 import com.example.gateway.payment.Transition;
 import com.example.gateway.payment.Payments;
+import com.example.gateway.payment.UnitOfWork;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -147,7 +148,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheStateMachineChoosesAPaymentsStatus = noClasses()
             .that().doNotBelongToAnyOf(PaymentStateMachine.class)
-            .should().callMethod(PaymentStateMachine.class, "move", Payment.class, PaymentStatus.class,
+            .should().callMethod(PaymentStateMachine.class, "move", UnitOfWork.class, Payment.class, PaymentStatus.class,
                     Transition.Cause.class, Instant.class)
             .because("the status that follows what happened is decided in one place, PaymentStateMachine.decide");
 

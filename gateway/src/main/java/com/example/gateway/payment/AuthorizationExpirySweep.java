@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,9 +68,9 @@ public class AuthorizationExpirySweep {
         return batches(DUE_TOMORROW, clock.instant(), AuthorizationExpirySweep::warn);
     }
 
-    private Uni<Integer> batches(String claim, Instant now, BiConsumer<Payment, Instant> action) {
-        return payments.transaction(() -> claim(claim, now).map(due -> {
-                    due.forEach(payment -> action.accept(payment, now));
+    private Uni<Integer> batches(String claim, Instant now, Action action) {
+        return payments.transaction(unit -> claim(claim, now).map(due -> {
+                    due.forEach(payment -> action.on(unit, payment, now));
                     return due.size();
                 }))
                 .chain(done -> done < batch ? Uni.createFrom().item(done)
@@ -85,12 +84,18 @@ public class AuthorizationExpirySweep {
                 .getResultList());
     }
 
-    private void expire(Payment payment, Instant now) {
-        metrics.moved(payment, PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, Cause.SWEEP, now));
+    /** What the sweep does to each payment it claimed, in the claiming transaction. */
+    @FunctionalInterface
+    private interface Action {
+        void on(UnitOfWork unit, Payment payment, Instant now);
     }
 
-    private static void warn(Payment payment, Instant now) {
+    private void expire(UnitOfWork unit, Payment payment, Instant now) {
+        metrics.moved(payment, PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, Cause.SWEEP, now));
+    }
+
+    private static void warn(UnitOfWork unit, Payment payment, Instant now) {
         payment.expiryWarnedAt = now;
-        EventLog.record(payment.id, EventType.AUTHORIZATION_EXPIRING, Cause.SWEEP, now);
+        unit.record(payment.id, EventType.AUTHORIZATION_EXPIRING, Cause.SWEEP, now);
     }
 }

@@ -136,51 +136,58 @@ public final class PaymentStateMachine {
         return Optional.of(new Decision(to, EventType.of(t).stream().toList()));
     }
 
-    /** Decides what follows {@code happening} and carries it onto the payment; whether its status changed. */
-    public static boolean apply(Payment payment, Happening happening, Transition.Cause cause, Instant now) {
+    /**
+     * A new payment, not yet stored, waits for 3-D Secure before anything is charged: its first status, which
+     * is no news (no event, so no unit of work); whether it applied.
+     */
+    public static boolean awaitAuthentication(Payment payment) {
+        Optional<Decision> decision = decide(payment, Happening.AWAITS_AUTHENTICATION);
+        decision.ifPresent(d -> payment.status = d.to());
+        return decision.isPresent();
+    }
+
+    /**
+     * Decides what follows {@code happening} and carries it onto the payment, its events into {@code unit};
+     * whether its status changed.
+     */
+    public static boolean apply(UnitOfWork unit, Payment payment, Happening happening, Transition.Cause cause,
+            Instant now) {
         Optional<Decision> decision = decide(payment, happening);
         if (decision.isEmpty()) {
             return false;
         }
         if (happening == Happening.AWAITS_AUTHENTICATION) {
-            payment.status = decision.get().to();
-            return true;
+            return awaitAuthentication(payment);
         }
-        return move(payment, decision.get().to(), cause, now).isPresent();
+        return move(unit, payment, decision.get().to(), cause, now).isPresent();
     }
 
     /**
      * Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. Only
      * {@link #apply} calls it (ArchitectureTest): a service says what happened, never which status follows.
      */
-    static Optional<Transition> move(Payment payment, PaymentStatus to, Cause cause, Instant now) {
+    static Optional<Transition> move(UnitOfWork unit, Payment payment, PaymentStatus to, Cause cause, Instant now) {
         if (!allowed(PAYMENT, payment, payment.status, to)) {
             return Optional.empty();
         }
         Transition transition = new Transition(Subject.PAYMENT, payment.id, payment.id, payment.status, to, cause, now);
+        unit.record(transition); // first: a unit that refuses it leaves the payment unchanged
         payment.status = to;
         payment.updatedAt = now;
-        return happened(transition);
+        return Optional.of(transition);
     }
 
     /** Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not. */
-    public static Optional<Transition> move(PaymentOperation op, PaymentOperation.Status to, Cause cause, Instant now) {
+    public static Optional<Transition> move(UnitOfWork unit, PaymentOperation op, PaymentOperation.Status to, Cause cause,
+            Instant now) {
         if (!allowed(OPERATION, op, op.status, to)) {
             return Optional.empty();
         }
         Subject subject = op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
         Transition transition = new Transition(subject, op.id, op.paymentId, op.status, to, cause, now);
+        unit.record(transition); // first: a unit that refuses it leaves the operation unchanged
         op.status = to;
         op.updatedAt = now;
-        return happened(transition);
-    }
-
-    /**
-     * Every status change of a payment, capture or refund passes here, inside the transaction that makes
-     * it, whose {@link EventLog} takes the event it yields.
-     */
-    private static Optional<Transition> happened(Transition transition) {
-        EventLog.record(transition);
         return Optional.of(transition);
     }
 

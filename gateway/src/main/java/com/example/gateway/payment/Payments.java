@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The one door to payment storage: every read, lock and write of payments and their captures and refunds
@@ -42,18 +41,17 @@ public class Payments {
     }
 
     /**
-     * A transaction in which payments, captures and refunds may change: the event of each change made in
-     * it is written in it too, just before it commits, so a change and its event are stored together or
-     * not at all. Every change of status happens in one. A transaction begun within another joins it.
+     * A transaction in which payments, captures and refunds may change: it begins a {@link UnitOfWork} and
+     * hands it to {@code work}, every change made in it records its event there, and the unit's events are
+     * written in the same transaction just before it commits, so a change and its event are stored together
+     * or not at all. Every change of status happens in one. A transaction begun within another joins the
+     * database transaction but has its own unit, written when its own work ends.
      */
-    public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+    public <T> Uni<T> transaction(Function<UnitOfWork, Uni<T>> work) {
         return Panache.withTransaction(() -> {
-            if (!EventLog.open()) {
-                return work.get();
-            }
-            return Uni.createFrom().deferred(() -> work.get())
-                    .call(() -> events.write(EventLog.close()))
-                    .onTermination().invoke(EventLog::discard);
+            UnitOfWork unit = new UnitOfWork();
+            return Uni.createFrom().deferred(() -> work.apply(unit))
+                    .call(() -> events.write(unit.close()));
         });
     }
 
@@ -64,9 +62,11 @@ public class Payments {
      * (reconciliation or a notification got there first) {@code change} is applied under the row lock
      * like any other change. {@code change} must only open the page (PaymentRows writes those columns).
      */
-    public Uni<Payment> pageOpened(Payment written, Consumer<Payment> change) {
+    public Uni<Payment> pageOpened(Payment written, BiConsumer<UnitOfWork, Payment> change) {
         int versionWritten = written.version;
-        List<EventLog.Entry> entries = EventLog.collect(() -> change.accept(written));
+        UnitOfWork unit = new UnitOfWork();
+        change.accept(unit, written);
+        List<UnitOfWork.Entry> entries = unit.close();
         if (entries.size() != 1) {
             return update(written.id, change);
         }
@@ -76,8 +76,8 @@ public class Payments {
     }
 
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
-    public Uni<Payment> update(String id, Consumer<Payment> change) {
-        return transaction(() -> lock(id).invoke(change));
+    public Uni<Payment> update(String id, BiConsumer<UnitOfWork, Payment> change) {
+        return transaction(unit -> lock(id).invoke(p -> change.accept(unit, p)));
     }
 
     /** Inside a {@link #transaction}: the payment, row-locked until it commits; null if there is none. */
@@ -124,11 +124,17 @@ public class Payments {
      * In one transaction, locks the payment and hands it, with its captures and refunds still PENDING or
      * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
      */
-    public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
-        return transaction(() -> lock(id)
+    public <T> Uni<T> withLockedPayment(String id, LockedWork<T> work) {
+        return transaction(unit -> lock(id)
                 .chain(payment -> payment == null
                         ? Uni.createFrom().failure(new PaymentNotFound())
-                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));
+                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(unit, payment, unsettled))));
+    }
+
+    /** Work on a locked payment and its unsettled captures and refunds, whose changes go into {@code unit}. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        Uni<T> apply(UnitOfWork unit, Payment payment, List<PaymentOperation> unsettled);
     }
 
     /** The payment if {@code client} created it; a missing one or another client's is "not found". */
