@@ -144,12 +144,17 @@ class ArchitectureTest {
             .because("every status change goes through PaymentStateMachine's table (PaymentRows only fills "
                     + "entities from rows read, as Hibernate does)");
 
-    /** Services say what happened (PaymentStateMachine.apply with a Happening); only the machine picks the status. */
+    /**
+     * Services say what happened (PaymentStateMachine.apply with a Happening or an OperationHappening); only the
+     * machine picks the status of a payment, a capture or a refund.
+     */
     @ArchTest
     static final ArchRule onlyTheStateMachineChoosesAPaymentsStatus = noClasses()
             .that().doNotBelongToAnyOf(PaymentStateMachine.class)
             .should().callMethod(PaymentStateMachine.class, "move", UnitOfWork.class, Payment.class, PaymentStatus.class,
                     Transition.Cause.class, Instant.class)
+            .orShould().callMethod(PaymentStateMachine.class, "move", UnitOfWork.class, PaymentOperation.class,
+                    PaymentOperation.Status.class, Transition.Cause.class, Instant.class)
             .because("the status that follows what happened is decided in one place, PaymentStateMachine.decide");
 
     /** Hibernate Reactive Panache's ways to read, lock or write an entity. */

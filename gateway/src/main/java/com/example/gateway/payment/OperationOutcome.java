@@ -1,5 +1,6 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.payment.PaymentStateMachine.OperationHappening;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.payment.provider.OperationAnswer;
 import java.time.Instant;
@@ -22,8 +23,8 @@ final class OperationOutcome {
      */
     static boolean settle(UnitOfWork unit, Payment payment, PaymentOperation op, OperationAnswer result,
             List<PaymentOperation> othersUnsettled, Cause cause, Instant now) {
-        PaymentOperation.Status outcome = result.succeeded() ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.FAILED;
-        if (PaymentStateMachine.move(unit, op, outcome, cause, now).isEmpty()) {
+        OperationHappening happened = result.succeeded() ? OperationHappening.DONE : OperationHappening.REFUSED;
+        if (!PaymentStateMachine.apply(unit, op, happened, cause, now)) {
             return false;
         }
         op.approvalCode = result.approvalCode();
@@ -42,7 +43,7 @@ final class OperationOutcome {
 
     /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
     static boolean unknown(UnitOfWork unit, Payment payment, PaymentOperation op, ReconcileSchedule schedule, Instant now) {
-        if (PaymentStateMachine.move(unit, op, PaymentOperation.Status.UNKNOWN, Cause.API, now).isEmpty()) {
+        if (!PaymentStateMachine.apply(unit, op, OperationHappening.ANSWER_LOST, Cause.API, now)) {
             return false; // reconciliation settled it meanwhile
         }
         schedule.afterUnknown(payment, now);
@@ -51,8 +52,9 @@ final class OperationOutcome {
 
     /** DOKU certainly did nothing (it rejected the call, or could not be reached). */
     static void failed(UnitOfWork unit, PaymentOperation op, String failureCode, Instant now) {
-        PaymentStateMachine.move(unit, op, PaymentOperation.Status.FAILED, Cause.API, now)
-                .ifPresent(moved -> op.failureCode = failureCode);
+        if (PaymentStateMachine.apply(unit, op, OperationHappening.REFUSED, Cause.API, now)) {
+            op.failureCode = failureCode;
+        }
     }
 
     private static void addAmounts(Payment payment, PaymentOperation op) {

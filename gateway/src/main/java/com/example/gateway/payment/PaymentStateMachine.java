@@ -23,8 +23,10 @@ import java.util.function.Predicate;
  * one. A status never moves backwards. A move the table does not hold is refused (answered empty),
  * not an error: late and repeated news from the provider is normal and changes nothing.
  *
- * <p>The services say what happened ({@link Happening}); {@link #decide} alone chooses the status that
- * follows and the events it yields, and {@link #apply} carries that decision onto the payment.
+ * <p>The services say what happened ({@link Happening} to a payment, {@link OperationHappening} to a capture
+ * or refund); {@code decide} alone chooses the status that follows and the events it yields, and
+ * {@code apply} carries that decision onto the payment or operation, its events into the transaction's
+ * {@link UnitOfWork}.
  */
 public final class PaymentStateMachine {
 
@@ -55,6 +57,23 @@ public final class PaymentStateMachine {
 
     /** What follows a happening: the new status and the events to record (none, or one). */
     public record Decision(PaymentStatus to, List<EventType> events) {
+    }
+
+    /**
+     * What happened to a capture or refund, in the gateway's terms;
+     * {@link #decide(PaymentOperation, OperationHappening)} says what status follows.
+     */
+    public enum OperationHappening {
+        /** The provider did it: its answer said so, or check status found it done. */
+        DONE,
+        /** The provider did not do it: it declined or rejected it, could not be reached, or has no record of it. */
+        REFUSED,
+        /** The answer to the call that may have done it was lost. */
+        ANSWER_LOST
+    }
+
+    /** What follows an operation's happening: its new status and the events to record (none, or one). */
+    public record OperationDecision(PaymentOperation.Status to, List<EventType> events) {
     }
 
     /** An allowed move and why it exists; {@code when} must also hold of the payment or operation. */
@@ -137,6 +156,23 @@ public final class PaymentStateMachine {
     }
 
     /**
+     * The status that follows {@code happening} for the capture or refund as it stands, and the events to
+     * record; empty if the table holds no such move (it was settled already). Changes nothing.
+     */
+    public static Optional<OperationDecision> decide(PaymentOperation op, OperationHappening happening) {
+        PaymentOperation.Status to = switch (happening) {
+            case DONE -> PaymentOperation.Status.SUCCEEDED;
+            case REFUSED -> PaymentOperation.Status.FAILED;
+            case ANSWER_LOST -> PaymentOperation.Status.UNKNOWN;
+        };
+        if (!allowed(OPERATION, op, op.status, to)) {
+            return Optional.empty();
+        }
+        Transition t = new Transition(subjectOf(op), op.id, op.paymentId, op.status, to, null, null);
+        return Optional.of(new OperationDecision(to, EventType.of(t).stream().toList()));
+    }
+
+    /**
      * A new payment, not yet stored, waits for 3-D Secure before anything is charged: its first status, which
      * is no news (no event, so no unit of work); whether it applied.
      */
@@ -177,18 +213,34 @@ public final class PaymentStateMachine {
         return Optional.of(transition);
     }
 
-    /** Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not. */
-    public static Optional<Transition> move(UnitOfWork unit, PaymentOperation op, PaymentOperation.Status to, Cause cause,
+    /**
+     * Decides what follows {@code happening} for the capture or refund and carries it onto it, its event into
+     * {@code unit}; whether its status changed.
+     */
+    public static boolean apply(UnitOfWork unit, PaymentOperation op, OperationHappening happening, Cause cause,
+            Instant now) {
+        Optional<OperationDecision> decision = decide(op, happening);
+        return decision.isPresent() && move(unit, op, decision.get().to(), cause, now).isPresent();
+    }
+
+    /**
+     * Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not.
+     * Only {@link #apply} calls it (ArchitectureTest), as for payments.
+     */
+    static Optional<Transition> move(UnitOfWork unit, PaymentOperation op, PaymentOperation.Status to, Cause cause,
             Instant now) {
         if (!allowed(OPERATION, op, op.status, to)) {
             return Optional.empty();
         }
-        Subject subject = op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
-        Transition transition = new Transition(subject, op.id, op.paymentId, op.status, to, cause, now);
+        Transition transition = new Transition(subjectOf(op), op.id, op.paymentId, op.status, to, cause, now);
         unit.record(transition); // first: a unit that refuses it leaves the operation unchanged
         op.status = to;
         op.updatedAt = now;
         return Optional.of(transition);
+    }
+
+    private static Subject subjectOf(PaymentOperation op) {
+        return op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
     }
 
     private static <S extends Enum<S>, T> boolean allowed(List<Edge<S, T>> table, T subject, S from, S to) {

@@ -84,7 +84,7 @@ class UnitOfWorkTest {
                 .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
                 .filter(m -> m.getName().equals("apply") || m.getName().equals("move"))
                 .toList();
-        assertEquals(3, changes.size(), "apply, move of a payment, move of an operation: " + changes);
+        assertEquals(4, changes.size(), "apply and move, of a payment and of an operation: " + changes);
         for (Method m : changes) {
             assertEquals(UnitOfWork.class, m.getParameterTypes()[0], m.toString());
         }
