@@ -13,6 +13,7 @@ import com.example.gateway.payment.PaymentStateMachine;
 import com.example.gateway.payment.PaymentStatus;
 import com.example.gateway.payment.Transition;
 import com.example.gateway.payment.Payments;
+import com.example.gateway.payment.UnitOfWork;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -29,10 +30,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The layers: api → (payment, notification, token, webhook), with support below them all; doku is the
@@ -87,13 +92,40 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dokuWordsStayInDoku = noClasses()
             .that().resideOutsideOfPackage("com.example.gateway.doku..")
-            .should(haveADokuWordAsAStringLiteral())
+            .should(haveAStringLiteral("one of DOKU's status or type words", DOKU_WORDS::contains))
             .because("what a DOKU status means is decided in one place (doku/DokuStatuses); elsewhere the "
                     + "gateway's own enums say it, and a miss is a compiler error");
 
+    /** SQL naming the payments or operations tables, as plain SQL outside the door would. */
+    private static final Pattern SQL_ON_PAYMENTS = Pattern.compile(
+            "(?i)\\b(from|update|into|join)\\s+(payments|payment_operations)\\b");
+
+    /** A payment's or operation's status written as an SQL literal ('AUTHORIZED'). */
+    private static final Pattern SQL_STATUS_LITERAL = Pattern.compile("'(" + Stream.concat(
+            Arrays.stream(PaymentStatus.values()), Arrays.stream(PaymentOperation.Status.values()))
+            .map(Enum::name).distinct().collect(Collectors.joining("|")) + ")'");
+
+    /**
+     * One door to payment storage, for plain SQL too: only Payments and PaymentRows write SQL on payments and
+     * their operations, and no status is written in SQL by hand anywhere (Payments takes them from the enums).
+     */
+    @ArchTest
+    static final ArchRule sqlOnPaymentsStaysBehindTheDoor = noClasses()
+            .that().doNotBelongToAnyOf(Payments.class)
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.payment.PaymentRows")
+            .should(haveAStringLiteral("SQL on payments or their operations",
+                    literal -> SQL_ON_PAYMENTS.matcher(literal).find()))
+            .because("every read, lock and write of payments goes through Payments, plain SQL included");
+
+    @ArchTest
+    static final ArchRule noStatusIsWrittenInSql = noClasses()
+            .should(haveAStringLiteral("a status as an SQL literal", literal -> SQL_STATUS_LITERAL.matcher(literal).find()))
+            .because("a status in SQL is taken from PaymentStatus or PaymentOperation.Status, so a renamed or removed "
+                    + "status is a compiler error, not a query that silently matches nothing");
+
     /** A scan of the class's source file: string constants are folded by the compiler, so the bytecode cannot tell. */
-    private static ArchCondition<JavaClass> haveADokuWordAsAStringLiteral() {
-        return new ArchCondition<>("have one of DOKU's status or type words as a string literal") {
+    private static ArchCondition<JavaClass> haveAStringLiteral(String what, Predicate<String> matches) {
+        return new ArchCondition<>("have " + what + " as a string literal") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 if (type.getEnclosingClass().isPresent() || type.getSource().isEmpty()) {
@@ -107,7 +139,7 @@ class ArchitectureTest {
                 try {
                     Matcher literal = STRING_LITERAL.matcher(Files.readString(source));
                     while (literal.find()) {
-                        if (DOKU_WORDS.contains(literal.group(1))) {
+                        if (matches.test(literal.group(1))) {
                             events.add(SimpleConditionEvent.satisfied(type,
                                     source + " has \"" + literal.group(1) + "\""));
                         }
@@ -143,12 +175,17 @@ class ArchitectureTest {
             .because("every status change goes through PaymentStateMachine's table (PaymentRows only fills "
                     + "entities from rows read, as Hibernate does)");
 
-    /** Services say what happened (PaymentStateMachine.apply with a Happening); only the machine picks the status. */
+    /**
+     * Services say what happened (PaymentStateMachine.apply with a Happening or an OperationHappening); only the
+     * machine picks the status of a payment, a capture or a refund.
+     */
     @ArchTest
     static final ArchRule onlyTheStateMachineChoosesAPaymentsStatus = noClasses()
             .that().doNotBelongToAnyOf(PaymentStateMachine.class)
-            .should().callMethod(PaymentStateMachine.class, "move", Payment.class, PaymentStatus.class,
+            .should().callMethod(PaymentStateMachine.class, "move", UnitOfWork.class, Payment.class, PaymentStatus.class,
                     Transition.Cause.class, Instant.class)
+            .orShould().callMethod(PaymentStateMachine.class, "move", UnitOfWork.class, PaymentOperation.class,
+                    PaymentOperation.Status.class, Transition.Cause.class, Instant.class)
             .because("the status that follows what happened is decided in one place, PaymentStateMachine.decide");
 
     /** Hibernate Reactive Panache's ways to read, lock or write an entity. */

@@ -4,6 +4,7 @@ import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.Transition.Cause;
+import com.example.gateway.payment.UnitOfWork;
 import com.example.gateway.payment.provider.ProviderNotifications;
 import com.example.gateway.payment.provider.TransactionNews;
 import com.example.gateway.support.CleanText;
@@ -58,7 +59,7 @@ public class NotificationService {
                 .map(provider::read);
         record.invoiceNumber = parsed.map(TransactionNews::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
-        return Detached.run(() -> payments.transaction(() -> decide(record, parsed)
+        return Detached.run(() -> payments.transaction(unit -> decide(unit, record, parsed)
                         .invoke(result -> record.result = result)
                         .call(result -> record.persist())))
                 .invoke(result -> {
@@ -73,7 +74,7 @@ public class NotificationService {
         return result;
     }
 
-    private Uni<NotificationResult> decide(ReceivedNotification record, Optional<TransactionNews> parsed) {
+    private Uni<NotificationResult> decide(UnitOfWork unit, ReceivedNotification record, Optional<TransactionNews> parsed) {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
         }
@@ -92,11 +93,11 @@ public class NotificationService {
                     // The payment's own Request-Id (the notification's is in the line's text).
                     LogContext.dokuRequest(payment.dokuRequestId);
                     return alreadyApplied(record.dokuRequestId)
-                            .map(applied -> applied ? NotificationResult.DUPLICATE : apply(payment, report));
+                            .map(applied -> applied ? NotificationResult.DUPLICATE : apply(unit, payment, report));
                 });
     }
 
-    private NotificationResult apply(Payment payment, TransactionNews report) {
+    private NotificationResult apply(UnitOfWork unit, Payment payment, TransactionNews report) {
         // A notification that does not name the payment's amount as a whole number is no evidence about
         // this payment: missing, fractional or textual amounts are mismatches, like a different one.
         if (report.amount() == null || report.amount() != payment.amount) {
@@ -105,7 +106,7 @@ public class NotificationService {
                     payment.amount);
             return NotificationResult.AMOUNT_MISMATCH;
         }
-        return PaymentOutcome.apply(payment, report, Cause.NOTIFICATION, clock.instant())
+        return PaymentOutcome.apply(unit, payment, report, Cause.NOTIFICATION, clock.instant())
                 ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
     }
 

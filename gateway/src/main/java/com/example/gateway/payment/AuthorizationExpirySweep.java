@@ -1,8 +1,6 @@
 package com.example.gateway.payment;
 
-import com.example.gateway.support.SqlTime;
 import com.example.gateway.payment.Transition.Cause;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,15 +23,6 @@ public class AuthorizationExpirySweep {
     private static final Logger LOG = Logger.getLogger(AuthorizationExpirySweep.class);
     /** How long before its deadline an authorization is announced as expiring. */
     static final Duration WARNING = Duration.ofHours(24);
-
-    private static final String NOTHING_IN_FLIGHT = " AND NOT EXISTS (SELECT 1 FROM payment_operations o "
-            + "WHERE o.payment_id = p.id AND o.status IN ('PENDING', 'UNKNOWN')) ";
-    private static final String LAPSED = "SELECT * FROM payments p WHERE p.status = 'AUTHORIZED' "
-            + "AND p.capture_deadline <= :now" + NOTHING_IN_FLIGHT
-            + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
-    private static final String DUE_TOMORROW = "SELECT * FROM payments p WHERE p.status = 'AUTHORIZED' "
-            + "AND p.expiry_warned_at IS NULL AND p.capture_deadline > :now "
-            + "AND p.capture_deadline - interval '" + WARNING.toHours() + " hours' <= :now ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
 
     private final Payments payments;
     private final PaymentMetrics metrics;
@@ -57,7 +45,7 @@ public class AuthorizationExpirySweep {
 
     /** Expires every lapsed authorization; answers how many. Needs a Vert.x (duplicated) context. */
     public Uni<Integer> runOnce() {
-        return batches(LAPSED, clock.instant(), this::expire).invoke(expired -> {
+        return batches(payments::claimLapsedAuthorizations, clock.instant(), this::expire).invoke(expired -> {
             if (expired > 0) {
                 LOG.infof("Expired %d lapsed authorization(s)", expired);
             }
@@ -66,31 +54,36 @@ public class AuthorizationExpirySweep {
 
     /** Records {@code authorization.expiring} for each authorization due within a day; answers how many. */
     public Uni<Integer> warnOnce() {
-        return batches(DUE_TOMORROW, clock.instant(), AuthorizationExpirySweep::warn);
+        return batches(payments::claimAuthorizationsToWarn, clock.instant(), AuthorizationExpirySweep::warn);
     }
 
-    private Uni<Integer> batches(String claim, Instant now, BiConsumer<Payment, Instant> action) {
-        return payments.transaction(() -> claim(claim, now).map(due -> {
-                    due.forEach(payment -> action.accept(payment, now));
+    private Uni<Integer> batches(Claim claim, Instant now, Action action) {
+        return payments.transaction(unit -> claim.due(now, batch).map(due -> {
+                    due.forEach(payment -> action.on(unit, payment, now));
                     return due.size();
                 }))
                 .chain(done -> done < batch ? Uni.createFrom().item(done)
                         : batches(claim, now, action).map(more -> done + more));
     }
 
-    private Uni<List<Payment>> claim(String query, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(query, Payment.class)
-                .setParameter("now", SqlTime.utc(now))
-                .setParameter("batch", batch)
-                .getResultList());
+    /** Which payments a pass claims, a batch at a time, inside its transaction ({@link Payments}). */
+    @FunctionalInterface
+    private interface Claim {
+        Uni<List<Payment>> due(Instant now, int batch);
     }
 
-    private void expire(Payment payment, Instant now) {
-        metrics.moved(payment, PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, Cause.SWEEP, now));
+    /** What the sweep does to each payment it claimed, in the claiming transaction. */
+    @FunctionalInterface
+    private interface Action {
+        void on(UnitOfWork unit, Payment payment, Instant now);
     }
 
-    private static void warn(Payment payment, Instant now) {
+    private void expire(UnitOfWork unit, Payment payment, Instant now) {
+        metrics.moved(payment, PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, Cause.SWEEP, now));
+    }
+
+    private static void warn(UnitOfWork unit, Payment payment, Instant now) {
         payment.expiryWarnedAt = now;
-        EventLog.record(payment.id, EventType.AUTHORIZATION_EXPIRING, Cause.SWEEP, now);
+        unit.record(payment.id, EventType.AUTHORIZATION_EXPIRING, Cause.SWEEP, now);
     }
 }

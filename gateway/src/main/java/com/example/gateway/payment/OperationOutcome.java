@@ -1,5 +1,6 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.payment.PaymentStateMachine.OperationHappening;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.payment.provider.OperationAnswer;
 import java.time.Instant;
@@ -20,10 +21,10 @@ final class OperationOutcome {
      * @param othersUnsettled the payment's other captures and refunds still PENDING or UNKNOWN
      * @return whether the payment's status changed
      */
-    static boolean settle(Payment payment, PaymentOperation op, OperationAnswer result,
+    static boolean settle(UnitOfWork unit, Payment payment, PaymentOperation op, OperationAnswer result,
             List<PaymentOperation> othersUnsettled, Cause cause, Instant now) {
-        PaymentOperation.Status outcome = result.succeeded() ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.FAILED;
-        if (PaymentStateMachine.move(op, outcome, cause, now).isEmpty()) {
+        OperationHappening happened = result.succeeded() ? OperationHappening.DONE : OperationHappening.REFUSED;
+        if (!PaymentStateMachine.apply(unit, op, happened, cause, now)) {
             return false;
         }
         op.approvalCode = result.approvalCode();
@@ -34,25 +35,26 @@ final class OperationOutcome {
             addAmounts(payment, op);
         }
         if (result.succeeded() && result.voided()) {
-            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.VOIDED, cause, now);
+            return PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.VOIDED, cause, now);
         }
         boolean stillInDoubt = othersUnsettled.stream().anyMatch(o -> o.status == PaymentOperation.Status.UNKNOWN);
-        return !stillInDoubt && PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AMOUNTS_SETTLED, cause, now);
+        return !stillInDoubt && PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.AMOUNTS_SETTLED, cause, now);
     }
 
     /** The answer to a call made for the API was lost: the operation and the payment wait for reconciliation. */
-    static boolean unknown(Payment payment, PaymentOperation op, ReconcileSchedule schedule, Instant now) {
-        if (PaymentStateMachine.move(op, PaymentOperation.Status.UNKNOWN, Cause.API, now).isEmpty()) {
+    static boolean unknown(UnitOfWork unit, Payment payment, PaymentOperation op, ReconcileSchedule schedule, Instant now) {
+        if (!PaymentStateMachine.apply(unit, op, OperationHappening.ANSWER_LOST, Cause.API, now)) {
             return false; // reconciliation settled it meanwhile
         }
         schedule.afterUnknown(payment, now);
-        return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, now);
+        return PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, now);
     }
 
     /** DOKU certainly did nothing (it rejected the call, or could not be reached). */
-    static void failed(PaymentOperation op, String failureCode, Instant now) {
-        PaymentStateMachine.move(op, PaymentOperation.Status.FAILED, Cause.API, now)
-                .ifPresent(moved -> op.failureCode = failureCode);
+    static void failed(UnitOfWork unit, PaymentOperation op, String failureCode, Instant now) {
+        if (PaymentStateMachine.apply(unit, op, OperationHappening.REFUSED, Cause.API, now)) {
+            op.failureCode = failureCode;
+        }
     }
 
     private static void addAmounts(Payment payment, PaymentOperation op) {

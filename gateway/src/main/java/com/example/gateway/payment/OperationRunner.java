@@ -62,7 +62,7 @@ class OperationRunner {
         ProviderCall call = kind == PaymentOperation.Kind.CAPTURE ? ProviderCall.CAPTURE : ProviderCall.REFUND;
         return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
-                .chain(() -> payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+                .chain(() -> payments.withLockedPayment(paymentId, (unit, payment, unsettled) -> {
                     Payments.ownedBy(client, payment);
                     return earlierAttempt(paymentId, idempotencyKey).chain(earlier -> {
                         if (earlier != null) {
@@ -92,26 +92,26 @@ class OperationRunner {
             return Uni.createFrom().failure(failure);
         }
         String paymentId = started.payment().id;
-        Uni<Done> recorded = payments.withLockedPayment(paymentId, (payment, unsettled) ->
+        Uni<Done> recorded = payments.withLockedPayment(paymentId, (unit, payment, unsettled) ->
                 payments.operation(started.operation().id)
-                        .map(op -> applyAnswer(payment, op, unsettled, result, failure)));
+                        .map(op -> applyAnswer(unit, payment, op, unsettled, result, failure)));
         return failure == null ? recorded
                 : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
     }
 
     /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */
-    private Done applyAnswer(Payment payment, PaymentOperation op, List<PaymentOperation> unsettled,
+    private Done applyAnswer(UnitOfWork unit, Payment payment, PaymentOperation op, List<PaymentOperation> unsettled,
             OperationAnswer result, Throwable failure) {
         Instant now = clock.instant();
         List<PaymentOperation> others = unsettled.stream().filter(o -> !o.id.equals(op.id)).toList();
         if (failure == null) {
             metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-            metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.API, now));
+            metrics.moved(payment, OperationOutcome.settle(unit, payment, op, result, others, Cause.API, now));
         } else if (failure instanceof ProviderOutcomeUnknown) {
             LOG.warnf("DOKU outcome unknown for %s %s of payment %s", op.kind, op.id, payment.id);
-            metrics.moved(payment, OperationOutcome.unknown(payment, op, schedule, now));
+            metrics.moved(payment, OperationOutcome.unknown(unit, payment, op, schedule, now));
         } else {
-            OperationOutcome.failed(op, failure instanceof ProviderRejected r ? r.errorCode() : "doku_unavailable", now);
+            OperationOutcome.failed(unit, op, failure instanceof ProviderRejected r ? r.errorCode() : "doku_unavailable", now);
         }
         if (payment.status != PaymentStatus.UNKNOWN && others.isEmpty() && op.status != PaymentOperation.Status.UNKNOWN) {
             schedule.done(payment);

@@ -141,11 +141,11 @@ public class Payment extends PanacheEntityBase {
      * recover it is no longer needed, and a payment still PENDING now waits for the customer, which is
      * news ({@code payment.pending}).
      */
-    void pageOpened(String url, Transition.Cause cause, Instant now) {
+    void pageOpened(UnitOfWork unit, String url, Transition.Cause cause, Instant now) {
         paymentPageUrl = url;
         pageRequest = null;
         if (status == PaymentStatus.PENDING) {
-            EventLog.record(id, EventType.PAYMENT_PENDING, cause, now);
+            unit.record(id, EventType.PAYMENT_PENDING, cause, now);
         }
     }
 

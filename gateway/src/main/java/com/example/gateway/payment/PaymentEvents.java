@@ -39,18 +39,18 @@ public class PaymentEvents {
     }
 
     /** Inside the transaction, before it commits: one row per entry, with the payment as the transaction leaves it. */
-    Uni<Void> write(List<EventLog.Entry> entries) {
+    Uni<Void> write(List<UnitOfWork.Entry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, List<EventLog.Entry>> byPayment = entries.stream()
-                .collect(Collectors.groupingBy(EventLog.Entry::paymentId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<UnitOfWork.Entry>> byPayment = entries.stream()
+                .collect(Collectors.groupingBy(UnitOfWork.Entry::paymentId, LinkedHashMap::new, Collectors.toList()));
         return Multi.createFrom().iterable(byPayment.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> writeFor(e.getKey(), e.getValue()))
                 .collect().last();
     }
 
-    private Uni<Void> writeFor(String paymentId, List<EventLog.Entry> entries) {
+    private Uni<Void> writeFor(String paymentId, List<UnitOfWork.Entry> entries) {
         // The payment is in this transaction's session already: no query.
         return Payment.<Payment>findById(paymentId)
                 .chain(payment -> operationsOf(payment).map(ops -> new Payments.Details(payment, ops)))
@@ -58,7 +58,7 @@ public class PaymentEvents {
     }
 
     /** The event rows of {@code entries}, the payment being as {@code details} show it after the change. */
-    List<PaymentEvent> rowsFor(Payments.Details details, List<EventLog.Entry> entries) {
+    List<PaymentEvent> rowsFor(Payments.Details details, List<UnitOfWork.Entry> entries) {
         return entries.stream().map(entry -> event(details, entry)).toList();
     }
 
@@ -74,7 +74,7 @@ public class PaymentEvents {
         return Panache.getSession().chain(Mutiny.Session::flush).chain(() -> PaymentOperations.of(payment.id));
     }
 
-    private PaymentEvent event(Payments.Details details, EventLog.Entry entry) {
+    private PaymentEvent event(Payments.Details details, UnitOfWork.Entry entry) {
         PaymentEvent event = new PaymentEvent();
         event.id = Ids.newId("evt");
         event.paymentId = entry.paymentId();

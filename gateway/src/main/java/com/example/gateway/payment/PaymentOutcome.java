@@ -19,14 +19,14 @@ public final class PaymentOutcome {
     private PaymentOutcome() {
     }
 
-    /** @return whether the payment's status changed */
-    public static boolean apply(Payment payment, TransactionNews news, Cause cause, Instant now) {
+    /** @return whether the payment's status changed; its event goes into {@code unit} */
+    public static boolean apply(UnitOfWork unit, Payment payment, TransactionNews news, Cause cause, Instant now) {
         if (news.kind() == Kind.OPERATION) {
             return false; // news of captures and refunds: settled through their own answers and reconciliation
         }
         if (news.outcome() == Outcome.LAPSED && payment.status == PaymentStatus.AUTHORIZED && payment.capturedAmount == 0) {
             // the provider released the uncaptured authorization
-            return PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, cause, now);
+            return PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.AUTHORIZATION_RELEASED, cause, now);
         }
         if (payment.heldMoney()) {
             // Late news of the sale or authorization itself must not undo the captures and refunds made
@@ -37,17 +37,17 @@ public final class PaymentOutcome {
         boolean authorization = news.kind() == Kind.UNSTATED ? payment.paymentType == PaymentType.AUTHORIZE
                 : news.kind() == Kind.AUTHORIZATION; // unstated: it is the payment's own
         return switch (news.outcome()) {
-            case SUCCEEDED -> authorization ? authorize(payment, news, cause, now) : succeed(payment, cause, now);
+            case SUCCEEDED -> authorization ? authorize(unit, payment, news, cause, now) : succeed(unit, payment, cause, now);
             // A page nobody paid before it lapsed, or a transaction the acquirer timed out: no money moved.
-            case DECLINED, LAPSED -> fail(payment, news, cause, now);
+            case DECLINED, LAPSED -> fail(unit, payment, news, cause, now);
             // The customer is still paying (or at 3-D Secure); only lifts an UNKNOWN (a page whose creation answer was lost).
-            case PENDING -> PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.STILL_PAYING, cause, now);
+            case PENDING -> PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.STILL_PAYING, cause, now);
             case CANCELLED, UNKNOWN -> false;
         };
     }
 
-    private static boolean authorize(Payment payment, TransactionNews report, Cause cause, Instant now) {
-        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AUTHORIZED, cause, now)) {
+    private static boolean authorize(UnitOfWork unit, Payment payment, TransactionNews report, Cause cause, Instant now) {
+        if (!PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.AUTHORIZED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -58,8 +58,8 @@ public final class PaymentOutcome {
         return true;
     }
 
-    private static boolean succeed(Payment payment, Cause cause, Instant now) {
-        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.CHARGED, cause, now)) {
+    private static boolean succeed(UnitOfWork unit, Payment payment, Cause cause, Instant now) {
+        if (!PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.CHARGED, cause, now)) {
             return false;
         }
         clearFailure(payment);
@@ -67,8 +67,8 @@ public final class PaymentOutcome {
         return true;
     }
 
-    private static boolean fail(Payment payment, TransactionNews news, Cause cause, Instant now) {
-        if (!PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.DECLINED, cause, now)) {
+    private static boolean fail(UnitOfWork unit, Payment payment, TransactionNews news, Cause cause, Instant now) {
+        if (!PaymentStateMachine.apply(unit, payment, PaymentStateMachine.Happening.DECLINED, cause, now)) {
             return false;
         }
         payment.failureCode = news.decline().code();

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +56,7 @@ public class PaymentService {
         LogContext.payment(payment.id, client);
         LogContext.dokuRequest(payment.dokuRequestId);
         if (gatewayAuthenticates(request)) {
-            PaymentStateMachine.apply(payment, PaymentStateMachine.Happening.AWAITS_AUTHENTICATION, Cause.API, payment.createdAt);
+            PaymentStateMachine.awaitAuthentication(payment);
         }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
@@ -71,8 +71,8 @@ public class PaymentService {
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> provider.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.pageOpened(payment, p -> {
-                                        p.pageOpened(url, Cause.API, clock.instant());
+                                    ? payments.pageOpened(payment, (unit, p) -> {
+                                        p.pageOpened(unit, url, Cause.API, clock.instant());
                                         schedule.afterPageOpened(p, clock.instant());
                                     })
                                     : recordFailure(payment, failure));
@@ -125,14 +125,14 @@ public class PaymentService {
                     byte[] chargeRequest = provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
                             enrollment.authenticationId()));
                     if (!enrollment.enrolled()) {
-                        return payments.update(payment.id, p -> metrics.moved(p, PaymentStateMachine.apply(p,
+                        return payments.update(payment.id, (unit, p) -> metrics.moved(p, PaymentStateMachine.apply(unit, p,
                                         PaymentStateMachine.Happening.STILL_PAYING, Cause.API, clock.instant())))
                                 .chain(() -> sendCharge(payment, chargeRequest, false));
                     }
                     a.dokuAuthenticationId = enrollment.authenticationId();
                     a.authenticationUrl = enrollment.authenticationUrl();
                     a.chargeRequest = chargeRequest;
-                    return payments.transaction(() -> a.persist()
+                    return payments.transaction(unit -> a.persist()
                             .chain(() -> payments.lock(payment.id))
                             .invoke(p -> {
                                 p.authenticationUrl = a.authenticationUrl;
@@ -153,7 +153,7 @@ public class PaymentService {
     private Uni<Payment> sendCharge(Payment payment, byte[] chargeRequest, boolean held) {
         return provider.charge(payment.dokuRequestId, chargeRequest)
                 .onItemOrFailure().transformToUni((report, failure) -> failure == null
-                        ? payments.update(payment.id, p -> charged(p, report))
+                        ? payments.update(payment.id, (unit, p) -> charged(unit, p, report))
                         : recordFailure(payment, failure, held));
     }
 
@@ -176,8 +176,8 @@ public class PaymentService {
         return payment;
     }
 
-    private void charged(Payment payment, TransactionNews report) {
-        metrics.moved(payment, PaymentOutcome.apply(payment, report, Cause.API, clock.instant()));
+    private void charged(UnitOfWork unit, Payment payment, TransactionNews report) {
+        metrics.moved(payment, PaymentOutcome.apply(unit, payment, report, Cause.API, clock.instant()));
         schedule.done(payment);
     }
 
@@ -194,18 +194,18 @@ public class PaymentService {
         DomainException refusal = DokuFailures.of(failure, payment.id);
         Uni<?> record;
         if (failure instanceof ProviderRejected rejected) {
-            record = whileStillPending(payment.id, p -> {
+            record = whileStillPending(payment.id, (unit, p) -> {
                 p.failureCode = rejected.errorCode();
                 p.failureMessage = rejected.errorMessage();
-                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.apply(unit, p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
         } else if (failure instanceof ProviderUnavailable && held) {
             LOG.warnf("DOKU unavailable, payment %s failed after 3-D Secure: %s", payment.id, failure.getMessage());
-            record = whileStillPending(payment.id, p -> {
+            record = whileStillPending(payment.id, (unit, p) -> {
                 p.failureCode = "doku_unavailable";
                 p.failureMessage = "DOKU could not be reached to charge after 3-D Secure; nothing was charged";
-                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
+                metrics.moved(p, PaymentStateMachine.apply(unit, p, PaymentStateMachine.Happening.DECLINED, Cause.API, clock.instant()));
                 schedule.done(p);
             });
         } else if (failure instanceof ProviderUnavailable) {
@@ -214,8 +214,8 @@ public class PaymentService {
             record = payments.withdraw(payment.id);
         } else {
             LOG.warnf("DOKU outcome unknown for payment %s: %s", payment.id, failure.getMessage());
-            record = whileStillPending(payment.id, p -> {
-                metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, clock.instant()));
+            record = whileStillPending(payment.id, (unit, p) -> {
+                metrics.moved(p, PaymentStateMachine.apply(unit, p, PaymentStateMachine.Happening.ANSWER_LOST, Cause.API, clock.instant()));
                 schedule.afterUnknown(p, clock.instant());
             });
         }
@@ -226,10 +226,10 @@ public class PaymentService {
      * Records what a failed creation call means, unless DOKU's notification, racing the call's answer,
      * has already settled the payment: that is the truth, and a failure must never undo it.
      */
-    private Uni<Payment> whileStillPending(String id, Consumer<Payment> change) {
-        return payments.update(id, p -> {
+    private Uni<Payment> whileStillPending(String id, BiConsumer<UnitOfWork, Payment> change) {
+        return payments.update(id, (unit, p) -> {
             if (p.status == PaymentStatus.PENDING) {
-                change.accept(p);
+                change.accept(unit, p);
             }
         });
     }

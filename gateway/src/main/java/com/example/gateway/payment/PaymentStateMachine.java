@@ -23,8 +23,10 @@ import java.util.function.Predicate;
  * one. A status never moves backwards. A move the table does not hold is refused (answered empty),
  * not an error: late and repeated news from the provider is normal and changes nothing.
  *
- * <p>The services say what happened ({@link Happening}); {@link #decide} alone chooses the status that
- * follows and the events it yields, and {@link #apply} carries that decision onto the payment.
+ * <p>The services say what happened ({@link Happening} to a payment, {@link OperationHappening} to a capture
+ * or refund); {@code decide} alone chooses the status that follows and the events it yields, and
+ * {@code apply} carries that decision onto the payment or operation, its events into the transaction's
+ * {@link UnitOfWork}.
  */
 public final class PaymentStateMachine {
 
@@ -55,6 +57,23 @@ public final class PaymentStateMachine {
 
     /** What follows a happening: the new status and the events to record (none, or one). */
     public record Decision(PaymentStatus to, List<EventType> events) {
+    }
+
+    /**
+     * What happened to a capture or refund, in the gateway's terms;
+     * {@link #decide(PaymentOperation, OperationHappening)} says what status follows.
+     */
+    public enum OperationHappening {
+        /** The provider did it: its answer said so, or check status found it done. */
+        DONE,
+        /** The provider did not do it: it declined or rejected it, could not be reached, or has no record of it. */
+        REFUSED,
+        /** The answer to the call that may have done it was lost. */
+        ANSWER_LOST
+    }
+
+    /** What follows an operation's happening: its new status and the events to record (none, or one). */
+    public record OperationDecision(PaymentOperation.Status to, List<EventType> events) {
     }
 
     /** An allowed move and why it exists; {@code when} must also hold of the payment or operation. */
@@ -136,52 +155,92 @@ public final class PaymentStateMachine {
         return Optional.of(new Decision(to, EventType.of(t).stream().toList()));
     }
 
-    /** Decides what follows {@code happening} and carries it onto the payment; whether its status changed. */
-    public static boolean apply(Payment payment, Happening happening, Transition.Cause cause, Instant now) {
+    /**
+     * The status that follows {@code happening} for the capture or refund as it stands, and the events to
+     * record; empty if the table holds no such move (it was settled already). Changes nothing.
+     */
+    public static Optional<OperationDecision> decide(PaymentOperation op, OperationHappening happening) {
+        PaymentOperation.Status to = switch (happening) {
+            case DONE -> PaymentOperation.Status.SUCCEEDED;
+            case REFUSED -> PaymentOperation.Status.FAILED;
+            case ANSWER_LOST -> PaymentOperation.Status.UNKNOWN;
+        };
+        if (!allowed(OPERATION, op, op.status, to)) {
+            return Optional.empty();
+        }
+        Transition t = new Transition(subjectOf(op), op.id, op.paymentId, op.status, to, null, null);
+        return Optional.of(new OperationDecision(to, EventType.of(t).stream().toList()));
+    }
+
+    /**
+     * A new payment, not yet stored, waits for 3-D Secure before anything is charged: its first status, which
+     * is no news (no event, so no unit of work); whether it applied.
+     */
+    public static boolean awaitAuthentication(Payment payment) {
+        Optional<Decision> decision = decide(payment, Happening.AWAITS_AUTHENTICATION);
+        decision.ifPresent(d -> payment.status = d.to());
+        return decision.isPresent();
+    }
+
+    /**
+     * Decides what follows {@code happening} and carries it onto the payment, its events into {@code unit};
+     * whether its status changed.
+     */
+    public static boolean apply(UnitOfWork unit, Payment payment, Happening happening, Transition.Cause cause,
+            Instant now) {
         Optional<Decision> decision = decide(payment, happening);
         if (decision.isEmpty()) {
             return false;
         }
         if (happening == Happening.AWAITS_AUTHENTICATION) {
-            payment.status = decision.get().to();
-            return true;
+            return awaitAuthentication(payment);
         }
-        return move(payment, decision.get().to(), cause, now).isPresent();
+        return move(unit, payment, decision.get().to(), cause, now).isPresent();
     }
 
     /**
      * Moves the payment to {@code to} if the table allows it; empty (and nothing changed) if not. Only
      * {@link #apply} calls it (ArchitectureTest): a service says what happened, never which status follows.
      */
-    static Optional<Transition> move(Payment payment, PaymentStatus to, Cause cause, Instant now) {
+    static Optional<Transition> move(UnitOfWork unit, Payment payment, PaymentStatus to, Cause cause, Instant now) {
         if (!allowed(PAYMENT, payment, payment.status, to)) {
             return Optional.empty();
         }
         Transition transition = new Transition(Subject.PAYMENT, payment.id, payment.id, payment.status, to, cause, now);
+        unit.record(transition); // first: a unit that refuses it leaves the payment unchanged
         payment.status = to;
         payment.updatedAt = now;
-        return happened(transition);
-    }
-
-    /** Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not. */
-    public static Optional<Transition> move(PaymentOperation op, PaymentOperation.Status to, Cause cause, Instant now) {
-        if (!allowed(OPERATION, op, op.status, to)) {
-            return Optional.empty();
-        }
-        Subject subject = op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
-        Transition transition = new Transition(subject, op.id, op.paymentId, op.status, to, cause, now);
-        op.status = to;
-        op.updatedAt = now;
-        return happened(transition);
+        return Optional.of(transition);
     }
 
     /**
-     * Every status change of a payment, capture or refund passes here, inside the transaction that makes
-     * it, whose {@link EventLog} takes the event it yields.
+     * Decides what follows {@code happening} for the capture or refund and carries it onto it, its event into
+     * {@code unit}; whether its status changed.
      */
-    private static Optional<Transition> happened(Transition transition) {
-        EventLog.record(transition);
+    public static boolean apply(UnitOfWork unit, PaymentOperation op, OperationHappening happening, Cause cause,
+            Instant now) {
+        Optional<OperationDecision> decision = decide(op, happening);
+        return decision.isPresent() && move(unit, op, decision.get().to(), cause, now).isPresent();
+    }
+
+    /**
+     * Moves the capture or refund to {@code to} if the table allows it; empty (and nothing changed) if not.
+     * Only {@link #apply} calls it (ArchitectureTest), as for payments.
+     */
+    static Optional<Transition> move(UnitOfWork unit, PaymentOperation op, PaymentOperation.Status to, Cause cause,
+            Instant now) {
+        if (!allowed(OPERATION, op, op.status, to)) {
+            return Optional.empty();
+        }
+        Transition transition = new Transition(subjectOf(op), op.id, op.paymentId, op.status, to, cause, now);
+        unit.record(transition); // first: a unit that refuses it leaves the operation unchanged
+        op.status = to;
+        op.updatedAt = now;
         return Optional.of(transition);
+    }
+
+    private static Subject subjectOf(PaymentOperation op) {
+        return op.kind == PaymentOperation.Kind.CAPTURE ? Subject.CAPTURE : Subject.REFUND;
     }
 
     private static <S extends Enum<S>, T> boolean allowed(List<Edge<S, T>> table, T subject, S from, S to) {

@@ -1,8 +1,10 @@
 package com.example.gateway.payment;
 
+import com.example.gateway.support.SqlTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -10,14 +12,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 
 /**
  * The one door to payment storage: every read, lock and write of payments and their captures and refunds
  * goes through here (Hibernate Reactive for changes under the row lock, {@link PaymentRows}' plain SQL for
- * the hot single statements). A change always happens under the row lock of its payment, taken by
+ * the hot single statements, and its own plain SQL for the jobs' claims and the gauges' counts, whose statuses
+ * it takes from the enums). A change always happens under the row lock of its payment, taken by
  * {@link #lock} or {@link #lockByInvoice}: API calls, reconciliation and notifications alike.
  */
 @ApplicationScoped
@@ -42,18 +45,17 @@ public class Payments {
     }
 
     /**
-     * A transaction in which payments, captures and refunds may change: the event of each change made in
-     * it is written in it too, just before it commits, so a change and its event are stored together or
-     * not at all. Every change of status happens in one. A transaction begun within another joins it.
+     * A transaction in which payments, captures and refunds may change: it begins a {@link UnitOfWork} and
+     * hands it to {@code work}, every change made in it records its event there, and the unit's events are
+     * written in the same transaction just before it commits, so a change and its event are stored together
+     * or not at all. Every change of status happens in one. A transaction begun within another joins the
+     * database transaction but has its own unit, written when its own work ends.
      */
-    public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+    public <T> Uni<T> transaction(Function<UnitOfWork, Uni<T>> work) {
         return Panache.withTransaction(() -> {
-            if (!EventLog.open()) {
-                return work.get();
-            }
-            return Uni.createFrom().deferred(() -> work.get())
-                    .call(() -> events.write(EventLog.close()))
-                    .onTermination().invoke(EventLog::discard);
+            UnitOfWork unit = new UnitOfWork();
+            return Uni.createFrom().deferred(() -> work.apply(unit))
+                    .call(() -> events.write(unit.close()));
         });
     }
 
@@ -64,9 +66,11 @@ public class Payments {
      * (reconciliation or a notification got there first) {@code change} is applied under the row lock
      * like any other change. {@code change} must only open the page (PaymentRows writes those columns).
      */
-    public Uni<Payment> pageOpened(Payment written, Consumer<Payment> change) {
+    public Uni<Payment> pageOpened(Payment written, BiConsumer<UnitOfWork, Payment> change) {
         int versionWritten = written.version;
-        List<EventLog.Entry> entries = EventLog.collect(() -> change.accept(written));
+        UnitOfWork unit = new UnitOfWork();
+        change.accept(unit, written);
+        List<UnitOfWork.Entry> entries = unit.close();
         if (entries.size() != 1) {
             return update(written.id, change);
         }
@@ -76,8 +80,8 @@ public class Payments {
     }
 
     /** Applies {@code change} to the locked payment in its own transaction and returns it. */
-    public Uni<Payment> update(String id, Consumer<Payment> change) {
-        return transaction(() -> lock(id).invoke(change));
+    public Uni<Payment> update(String id, BiConsumer<UnitOfWork, Payment> change) {
+        return transaction(unit -> lock(id).invoke(p -> change.accept(unit, p)));
     }
 
     /** Inside a {@link #transaction}: the payment, row-locked until it commits; null if there is none. */
@@ -124,11 +128,17 @@ public class Payments {
      * In one transaction, locks the payment and hands it, with its captures and refunds still PENDING or
      * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
      */
-    public <T> Uni<T> withLockedPayment(String id, BiFunction<Payment, List<PaymentOperation>, Uni<T>> work) {
-        return transaction(() -> lock(id)
+    public <T> Uni<T> withLockedPayment(String id, LockedWork<T> work) {
+        return transaction(unit -> lock(id)
                 .chain(payment -> payment == null
                         ? Uni.createFrom().failure(new PaymentNotFound())
-                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(payment, unsettled))));
+                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(unit, payment, unsettled))));
+    }
+
+    /** Work on a locked payment and its unsettled captures and refunds, whose changes go into {@code unit}. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        Uni<T> apply(UnitOfWork unit, Payment payment, List<PaymentOperation> unsettled);
     }
 
     /** The payment if {@code client} created it; a missing one or another client's is "not found". */
@@ -146,9 +156,91 @@ public class Payments {
      * left open, holding its connection, when many calls fail at once (a DOKU outage).
      */
     public Uni<Void> withdraw(String id) {
-        return db.preparedQuery("DELETE FROM payments WHERE id = $1 AND status IN ('PENDING', 'REQUIRES_AUTHENTICATION')")
-                .execute(Tuple.of(id)).replaceWithVoid();
+        return db.preparedQuery(WITHDRAW).execute(Tuple.of(id)).replaceWithVoid();
     }
+
+    /**
+     * Claims up to {@code batch} payments whose reconciliation is due at {@code now} and leases them until
+     * {@code leaseUntil} (their next time pushed forward), so no other replica takes them meanwhile; answers
+     * their ids. One statement, {@code FOR UPDATE SKIP LOCKED}: replicas claiming together never wait.
+     */
+    public Uni<List<String>> claimDueForReconciliation(Instant now, Instant leaseUntil, int batch) {
+        return db.preparedQuery(CLAIM_DUE_FOR_RECONCILIATION)
+                .execute(Tuple.of(SqlTime.utc(now), SqlTime.utc(leaseUntil), batch))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString("id")).toList());
+    }
+
+    /**
+     * Inside a {@link #transaction}: up to {@code batch} AUTHORIZED payments whose capture window closed by
+     * {@code now}, none with a capture or void still in flight (reconciliation settles that first), row-locked;
+     * rows another replica holds are skipped.
+     */
+    Uni<List<Payment>> claimLapsedAuthorizations(Instant now, int batch) {
+        return claim(LAPSED_AUTHORIZATIONS, now, batch);
+    }
+
+    /**
+     * Inside a {@link #transaction}: up to {@code batch} AUTHORIZED payments not yet warned whose deadline is
+     * after {@code now} and within {@link AuthorizationExpirySweep#WARNING} of it, row-locked; rows another
+     * replica holds are skipped.
+     */
+    Uni<List<Payment>> claimAuthorizationsToWarn(Instant now, int batch) {
+        return claim(AUTHORIZATIONS_TO_WARN, now, batch);
+    }
+
+    private static Uni<List<Payment>> claim(String query, Instant now, int batch) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(query, Payment.class)
+                .setParameter("now", SqlTime.utc(now))
+                .setParameter("batch", batch)
+                .getResultList());
+    }
+
+    /** How many authorizations await capture, how many of them are due by {@code dueBy}, how many payments are UNKNOWN. */
+    public record Counts(long awaitingCapture, long dueBy, long unknown) {
+    }
+
+    /** The gauges' numbers, in one statement on the pool. */
+    public Uni<Counts> counts(Instant dueBy) {
+        return db.preparedQuery(COUNTS).execute(Tuple.of(SqlTime.utc(dueBy)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Counts(row.getLong(0), row.getLong(1), row.getLong(2));
+                });
+    }
+
+    /**
+     * A status as an SQL literal, from the enum. A literal rather than a parameter: the partial indexes on
+     * payments and operations (migration V2) serve a statement only when the status is written in it, as a
+     * prepared statement's generic plan knows nothing of its parameters.
+     */
+    private static String sql(Enum<?> status) {
+        return "'" + status.name() + "'";
+    }
+
+    private static final String WITHDRAW = "DELETE FROM payments WHERE id = $1 AND status IN ("
+            + sql(PaymentStatus.PENDING) + ", " + sql(PaymentStatus.REQUIRES_AUTHENTICATION) + ")";
+
+    private static final String CLAIM_DUE_FOR_RECONCILIATION = "UPDATE payments SET next_reconcile_at = $2 WHERE id IN ("
+            + "SELECT id FROM payments WHERE next_reconcile_at <= $1 ORDER BY next_reconcile_at "
+            + "LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id";
+
+    private static final String NOTHING_IN_FLIGHT = " AND NOT EXISTS (SELECT 1 FROM payment_operations o "
+            + "WHERE o.payment_id = p.id AND o.status IN (" + sql(PaymentOperation.Status.PENDING) + ", "
+            + sql(PaymentOperation.Status.UNKNOWN) + ")) ";
+
+    private static final String LAPSED_AUTHORIZATIONS = "SELECT * FROM payments p WHERE p.status = "
+            + sql(PaymentStatus.AUTHORIZED) + " AND p.capture_deadline <= :now" + NOTHING_IN_FLIGHT
+            + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
+
+    private static final String AUTHORIZATIONS_TO_WARN = "SELECT * FROM payments p WHERE p.status = "
+            + sql(PaymentStatus.AUTHORIZED) + " AND p.expiry_warned_at IS NULL AND p.capture_deadline > :now "
+            + "AND p.capture_deadline - interval '" + AuthorizationExpirySweep.WARNING.toHours() + " hours' <= :now "
+            + "ORDER BY p.capture_deadline LIMIT :batch FOR UPDATE SKIP LOCKED";
+
+    private static final String COUNTS = "SELECT "
+            + "count(*) FILTER (WHERE status = " + sql(PaymentStatus.AUTHORIZED) + "), "
+            + "count(*) FILTER (WHERE status = " + sql(PaymentStatus.AUTHORIZED) + " AND capture_deadline <= $1), "
+            + "count(*) FILTER (WHERE status = " + sql(PaymentStatus.UNKNOWN) + ") FROM payments";
 
     /** A payment with its captures and refunds, oldest first. */
     public record Details(Payment payment, List<PaymentOperation> operations) {

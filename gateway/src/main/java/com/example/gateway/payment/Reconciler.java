@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,14 +90,14 @@ public class Reconciler {
         return provider.checkPayment(Ids.newRequestId(), payment.dokuRequestId)
                 .onItemOrFailure().transformToUni((report, failure) -> {
                     if (failure == null) {
-                        return underLock(payment.id, p -> PaymentOutcome.apply(p, report, Cause.RECONCILIATION, clock.instant()));
+                        return underLock(payment.id, (unit, p) -> PaymentOutcome.apply(unit, p, report, Cause.RECONCILIATION, clock.instant()));
                     }
                     if (isNotFound(failure) && neverArrived(payment.createdAt)
                             && (payment.status == PaymentStatus.UNKNOWN || payment.paymentPageUrl == null)) {
-                        return underLock(payment.id, p -> {
+                        return underLock(payment.id, (unit, p) -> {
                             p.failureCode = "not_found_at_doku";
                             p.failureMessage = "DOKU has no record of this payment";
-                            return happened(p, PaymentStateMachine.Happening.DECLINED);
+                            return happened(unit, p, PaymentStateMachine.Happening.DECLINED);
                         });
                     }
                     return unanswered(payment.id, failure);
@@ -112,10 +112,10 @@ public class Reconciler {
     private Uni<Void> reopenPage(Payment payment) {
         return provider.createPaymentPage(payment.dokuRequestId, payment.pageRequest)
                 .onItemOrFailure().transformToUni((url, failure) -> failure != null ? unanswered(payment.id, failure)
-                        : underLock(payment.id, p -> {
-                            p.pageOpened(url, Cause.RECONCILIATION, clock.instant());
+                        : underLock(payment.id, (unit, p) -> {
+                            p.pageOpened(unit, url, Cause.RECONCILIATION, clock.instant());
                             schedule.afterPageOpened(p, clock.instant());
-                            return happened(p, PaymentStateMachine.Happening.STILL_PAYING);
+                            return happened(unit, p, PaymentStateMachine.Happening.STILL_PAYING);
                         }));
     }
 
@@ -138,11 +138,11 @@ public class Reconciler {
     }
 
     private Uni<Void> settleOperation(String opId, String paymentId, OperationAnswer result) {
-        return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+        return payments.withLockedPayment(paymentId, (unit, payment, unsettled) -> {
             unsettled.stream().filter(o -> o.id.equals(opId)).findFirst().ifPresent(op -> {
                 List<PaymentOperation> others = unsettled.stream().filter(o -> o != op).toList();
                 metrics.operation(op.kind, result.succeeded() ? "succeeded" : "failed", op.amount);
-                metrics.moved(payment, OperationOutcome.settle(payment, op, result, others, Cause.RECONCILIATION,
+                metrics.moved(payment, OperationOutcome.settle(unit, payment, op, result, others, Cause.RECONCILIATION,
                         clock.instant()));
                 count("settled");
             });
@@ -150,13 +150,13 @@ public class Reconciler {
         });
     }
 
-    private boolean happened(Payment payment, PaymentStateMachine.Happening happening) {
-        return PaymentStateMachine.apply(payment, happening, Cause.RECONCILIATION, clock.instant());
+    private boolean happened(UnitOfWork unit, Payment payment, PaymentStateMachine.Happening happening) {
+        return PaymentStateMachine.apply(unit, payment, happening, Cause.RECONCILIATION, clock.instant());
     }
 
-    private Uni<Void> underLock(String paymentId, Predicate<Payment> change) {
-        return payments.update(paymentId, p -> {
-            boolean moved = change.test(p);
+    private Uni<Void> underLock(String paymentId, BiPredicate<UnitOfWork, Payment> change) {
+        return payments.update(paymentId, (unit, p) -> {
+            boolean moved = change.test(unit, p);
             metrics.moved(p, moved);
             count(moved ? "settled" : "unchanged");
         }).replaceWithVoid();
@@ -164,7 +164,7 @@ public class Reconciler {
 
     /** Reconciliation keeps its schedule: asks again later while anything is open, stops when nothing is. */
     private Uni<Payment> reschedule(String paymentId) {
-        return payments.withLockedPayment(paymentId, (payment, unsettled) -> {
+        return payments.withLockedPayment(paymentId, (unit, payment, unsettled) -> {
             if (payment.status == PaymentStatus.REQUIRES_AUTHENTICATION) {
                 return Uni.createFrom().item(payment); // asked again when its authentication expires
             }

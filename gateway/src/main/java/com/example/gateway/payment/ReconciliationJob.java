@@ -1,20 +1,14 @@
 package com.example.gateway.payment;
 
-import static com.example.gateway.support.SqlTime.utc;
-
 import com.example.gateway.payment.provider.PaymentProvider;
 import com.example.gateway.payment.provider.ProviderCall;
 import com.example.gateway.payment.provider.ProviderUnavailable;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,16 +23,16 @@ public class ReconciliationJob {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationJob.class);
 
-    private final Pool db;
+    private final Payments payments;
     private final Reconciler reconciler;
     private final PaymentProvider provider;
     private final PaymentConfig.Reconciliation settings;
     private final Clock clock;
 
-    ReconciliationJob(Pool db, Reconciler reconciler, PaymentProvider provider, PaymentConfig config, Clock clock) {
+    ReconciliationJob(Payments payments, Reconciler reconciler, PaymentProvider provider, PaymentConfig config, Clock clock) {
         this.provider = provider;
         this.settings = config.reconciliation();
-        this.db = db;
+        this.payments = payments;
         this.reconciler = reconciler;
         this.clock = clock;
     }
@@ -66,19 +60,13 @@ public class ReconciliationJob {
 
     private Uni<Integer> claimAndReconcile() {
         Instant now = clock.instant();
-        return db.preparedQuery("UPDATE payments SET next_reconcile_at = $2 WHERE id IN ("
-                        + "SELECT id FROM payments WHERE next_reconcile_at <= $1 ORDER BY next_reconcile_at "
-                        + "LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id")
-                .execute(Tuple.of(utc(now), utc(now.plus(settings.lease())), settings.batch()))
-                .chain(rows -> {
-                    List<String> ids = StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString("id")).toList();
-                    return Multi.createFrom().iterable(ids)
-                            .onItem().transformToUniAndConcatenate(id -> reconciler.reconcile(id)
-                                    .onFailure().recoverWithItem(failure -> {
-                                        LOG.errorf(failure, "Reconciliation of payment %s failed", id);
-                                        return null;
-                                    }))
-                            .collect().asList().map(done -> ids.size());
-                });
+        return payments.claimDueForReconciliation(now, now.plus(settings.lease()), settings.batch())
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> reconciler.reconcile(id)
+                                .onFailure().recoverWithItem(failure -> {
+                                    LOG.errorf(failure, "Reconciliation of payment %s failed", id);
+                                    return null;
+                                }))
+                        .collect().asList().map(done -> ids.size()));
     }
 }

@@ -73,7 +73,7 @@ public class ThreeDSecureAuthentications {
      */
     Uni<String> claim(String client, String id, Payment payment, NewPayment.Card card) {
         Instant now = clock.instant();
-        return payments.transaction(() -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
+        return payments.transaction(unit -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
                 LockModeType.PESSIMISTIC_WRITE).map(found -> {
                     ThreeDSecureAuthentication a = ownedBy(client, found);
                     ThreeDSecureStatus status = a.statusAt(now);
@@ -100,7 +100,7 @@ public class ThreeDSecureAuthentications {
 
     /** Gives back an authentication claimed by a payment whose charge certainly never reached DOKU. */
     Uni<Void> release(String id, String paymentId) {
-        return payments.transaction(() -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
+        return payments.transaction(unit -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
                 LockModeType.PESSIMISTIC_WRITE).invoke(a -> {
                     if (a != null && paymentId.equals(a.usedByPaymentId)) {
                         // An enrolled card's authentication has its challenge URL; a card not enrolled has none.
@@ -119,7 +119,7 @@ public class ThreeDSecureAuthentications {
      */
     Uni<Void> expireIfLapsed(String paymentId) {
         Instant now = clock.instant();
-        return payments.transaction(() -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>find("paymentId", paymentId)
+        return payments.transaction(unit -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>find("paymentId", paymentId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(a -> payments.lock(paymentId).invoke(p -> {
                     if (p.status != PaymentStatus.REQUIRES_AUTHENTICATION) {
@@ -130,26 +130,26 @@ public class ThreeDSecureAuthentications {
                         schedule.afterAuthenticationRequired(p, expiresAt);
                     } else if (a != null) {
                         a.status = ThreeDSecureStatus.EXPIRED;
-                        failUnauthenticated(a, p, Transition.Cause.RECONCILIATION, now);
+                        failUnauthenticated(unit, a, p, Transition.Cause.RECONCILIATION, now);
                     } else {
-                        fail(p, ThreeDSecureStatus.EXPIRED, Transition.Cause.RECONCILIATION, now);
+                        fail(unit, p, ThreeDSecureStatus.EXPIRED, Transition.Cause.RECONCILIATION, now);
                     }
                 })).replaceWithVoid());
     }
 
     /** Under both row locks: a payment whose customer did not authenticate fails; nothing was charged. */
-    void failUnauthenticated(ThreeDSecureAuthentication a, Payment p, Transition.Cause cause, Instant now) {
+    void failUnauthenticated(UnitOfWork unit, ThreeDSecureAuthentication a, Payment p, Transition.Cause cause, Instant now) {
         a.chargeRequest = null;
         a.updatedAt = now;
-        fail(p, a.statusAt(now), cause, now);
+        fail(unit, p, a.statusAt(now), cause, now);
     }
 
-    private void fail(Payment p, ThreeDSecureStatus status, Transition.Cause cause, Instant now) {
+    private void fail(UnitOfWork unit, Payment p, ThreeDSecureStatus status, Transition.Cause cause, Instant now) {
         p.authenticationUrl = null;
         p.failureCode = "authentication_" + status.name().toLowerCase(Locale.ROOT);
         p.failureMessage = status == ThreeDSecureStatus.EXPIRED
                 ? "The customer did not complete 3-D Secure in time" : "The customer failed or abandoned 3-D Secure";
-        metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.DECLINED, cause, now));
+        metrics.moved(p, PaymentStateMachine.apply(unit, p, PaymentStateMachine.Happening.DECLINED, cause, now));
         schedule.done(p);
     }
 

@@ -78,7 +78,7 @@ public class ThreeDSecureService {
      */
     public Uni<URI> returned(String id, boolean passed) {
         Instant now = clock.instant();
-        return payments.transaction(() -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
+        return payments.transaction(unit -> ThreeDSecureAuthentication.<ThreeDSecureAuthentication>findById(id,
                         LockModeType.PESSIMISTIC_WRITE)
                 .chain(a -> {
                     if (a == null) {
@@ -93,7 +93,7 @@ public class ThreeDSecureService {
                         return Uni.createFrom().item(new Returned(a, null, null));
                     }
                     return payments.lock(a.paymentId)
-                            .map(p -> new Returned(a, p, p.status == PaymentStatus.REQUIRES_AUTHENTICATION ? settle(a, p, now) : null));
+                            .map(p -> new Returned(a, p, p.status == PaymentStatus.REQUIRES_AUTHENTICATION ? settle(unit, a, p, now) : null));
                 }))
                 .chain(r -> r.heldCharge() == null ? Uni.createFrom().item(r)
                         : paymentService.chargeHeld(r.payment(), r.heldCharge())
@@ -110,18 +110,18 @@ public class ThreeDSecureService {
      * Under both row locks: an authenticated customer's payment goes back to PENDING and its held charge is
      * taken (answered, to be sent after commit); any other outcome fails the payment. Answers null then.
      */
-    private byte[] settle(ThreeDSecureAuthentication a, Payment p, Instant now) {
+    private byte[] settle(UnitOfWork unit, ThreeDSecureAuthentication a, Payment p, Instant now) {
         p.authenticationUrl = null;
         if (a.status == ThreeDSecureStatus.AUTHENTICATED) {
             byte[] charge = a.chargeRequest;
             a.chargeRequest = null;
             a.status = ThreeDSecureStatus.USED;
             a.usedByPaymentId = p.id;
-            metrics.moved(p, PaymentStateMachine.apply(p, PaymentStateMachine.Happening.STILL_PAYING, Cause.API, now));
+            metrics.moved(p, PaymentStateMachine.apply(unit, p, PaymentStateMachine.Happening.STILL_PAYING, Cause.API, now));
             schedule.afterWriteAhead(p, now);
             return charge;
         }
-        authentications.failUnauthenticated(a, p, Cause.API, now);
+        authentications.failUnauthenticated(unit, a, p, Cause.API, now);
         return null;
     }
 

@@ -67,7 +67,7 @@ class EventInsertCostTest {
     private long withEvent(String id) throws Throwable {
         long start = System.nanoTime();
         VertxContextSupport.subscribeAndAwait(() -> payments.update(id,
-                p -> p.pageOpened("http://localhost/pay/" + id, Cause.API, clock.instant())));
+                (unit, p) -> p.pageOpened(unit, "http://localhost/pay/" + id, Cause.API, clock.instant())));
         return System.nanoTime() - start;
     }
 

@@ -134,10 +134,10 @@ class PaymentDecisionTest {
     @Test
     void applyingADecisionMovesThePaymentAndStampsIt() {
         Payment payment = payment(PaymentStatus.PENDING, "0/0/0", 1);
-        assertTrue(PaymentStateMachine.apply(payment, Happening.CHARGED, Cause.NOTIFICATION, NOW));
+        assertTrue(PaymentStateMachine.apply(new UnitOfWork(), payment, Happening.CHARGED, Cause.NOTIFICATION, NOW));
         assertEquals(PaymentStatus.SUCCEEDED, payment.status);
         assertEquals(NOW, payment.updatedAt);
-        assertFalse(PaymentStateMachine.apply(payment, Happening.DECLINED, Cause.NOTIFICATION, NOW.plusSeconds(1)));
+        assertFalse(PaymentStateMachine.apply(new UnitOfWork(), payment, Happening.DECLINED, Cause.NOTIFICATION, NOW.plusSeconds(1)));
         assertEquals(PaymentStatus.SUCCEEDED, payment.status);
         assertEquals(NOW, payment.updatedAt, "a refused happening changes nothing");
     }

@@ -57,7 +57,7 @@ class PaymentOutcomeTest {
         TransactionNews news = new TransactionNews("INV-1", 1000L, kind, outcome, decline, DOKU_DATE,
                 new TransactionNews.Card("411111******1111", "VISA", null, null, "tok-1"), "A1", "auth-1");
 
-        boolean moved = PaymentOutcome.apply(payment, news, Cause.NOTIFICATION, NOW);
+        boolean moved = PaymentOutcome.apply(new UnitOfWork(), payment, news, Cause.NOTIFICATION, NOW);
 
         assertEquals(expected, payment.status);
         assertEquals(expected != status, moved);

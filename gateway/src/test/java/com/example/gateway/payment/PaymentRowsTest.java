@@ -117,7 +117,7 @@ class PaymentRowsTest {
 
         for (Payment written : List.of(untouched, changed)) {
             Payment opened = VertxContextSupport.subscribeAndAwait(() -> payments.pageOpened(written,
-                    p -> p.pageOpened("http://localhost/pay/" + p.id, Transition.Cause.API, clock.instant())));
+                    (unit, p) -> p.pageOpened(unit, "http://localhost/pay/" + p.id, Transition.Cause.API, clock.instant())));
             Payments.Details stored = VertxContextSupport.subscribeAndAwait(() -> rows.details(written.id));
             assertEquals("http://localhost/pay/" + written.id, stored.payment().paymentPageUrl);
             assertNull(stored.payment().pageRequest, "the request kept for recovery is dropped");

@@ -40,7 +40,7 @@ class PaymentStateMachineTest {
     @Test
     void everyPairOfPaymentStatusesIsAllowedOrRefusedAsTheTableSays() {
         walk(PaymentStatus.values(), PaymentStateMachine.PAYMENT, PaymentStateMachineTest::payment,
-                (payment, to) -> PaymentStateMachine.move(payment, to, Cause.NOTIFICATION, NOW),
+                (payment, to) -> PaymentStateMachine.move(new UnitOfWork(), payment, to, Cause.NOTIFICATION, NOW),
                 payment -> new Moved(payment.status, payment.updatedAt),
                 new Transition(Subject.PAYMENT, "pay_1", "pay_1", null, null, Cause.NOTIFICATION, NOW));
     }
@@ -48,7 +48,7 @@ class PaymentStateMachineTest {
     @Test
     void everyPairOfOperationStatusesIsAllowedOrRefusedAsTheTableSays() {
         walk(PaymentOperation.Status.values(), PaymentStateMachine.OPERATION, PaymentStateMachineTest::refund,
-                (op, to) -> PaymentStateMachine.move(op, to, Cause.RECONCILIATION, NOW),
+                (op, to) -> PaymentStateMachine.move(new UnitOfWork(), op, to, Cause.RECONCILIATION, NOW),
                 op -> new Moved(op.status, op.updatedAt),
                 new Transition(Subject.REFUND, "ref_1", "pay_1", null, null, Cause.RECONCILIATION, NOW));
     }
@@ -114,7 +114,7 @@ class PaymentStateMachineTest {
         captured.capturedAmount = 100;
         for (Payment moneyMoved : List.of(authorized, captured)) {
             for (PaymentStatus back : List.of(PENDING, FAILED)) {
-                assertTrue(PaymentStateMachine.move(moneyMoved, back, Cause.RECONCILIATION, NOW).isEmpty(), back.name());
+                assertTrue(PaymentStateMachine.move(new UnitOfWork(), moneyMoved, back, Cause.RECONCILIATION, NOW).isEmpty(), back.name());
                 assertEquals(UNKNOWN, moneyMoved.status);
             }
         }
@@ -152,11 +152,11 @@ class PaymentStateMachineTest {
     }
 
     private static void assertAllowed(PaymentStatus from, PaymentStatus to) {
-        assertTrue(PaymentStateMachine.move(payment(from), to, Cause.API, NOW).isPresent(), from + " -> " + to);
+        assertTrue(PaymentStateMachine.move(new UnitOfWork(), payment(from), to, Cause.API, NOW).isPresent(), from + " -> " + to);
     }
 
     private static void assertRefused(PaymentStatus from, PaymentStatus to) {
-        assertTrue(PaymentStateMachine.move(payment(from), to, Cause.API, NOW).isEmpty(), from + " -> " + to);
+        assertTrue(PaymentStateMachine.move(new UnitOfWork(), payment(from), to, Cause.API, NOW).isEmpty(), from + " -> " + to);
     }
 
     private static Payment payment(PaymentStatus status) {
