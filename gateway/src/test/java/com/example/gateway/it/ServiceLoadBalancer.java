@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /**
  * A load balancer in front of packaged gateways that behaves like a Kubernetes Service with its
@@ -70,7 +71,11 @@ final class ServiceLoadBalancer implements AutoCloseable {
      */
     static ServiceLoadBalancer over(Vertx vertx, List<PackagedGateway> gateways, Duration period, Duration timeout,
             int failureThreshold) {
-        return new ServiceLoadBalancer(vertx, gateways, period, timeout, failureThreshold);
+        ServiceLoadBalancer service = new ServiceLoadBalancer(vertx, gateways, period, timeout, failureThreshold);
+        // Answered only once every instance passed its first probe, as a Service lists a pod once it is
+        // ready: a request sent before the first probes ran would find no endpoint (502).
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(service::readyEndpoints, ready -> ready == gateways.size());
+        return service;
     }
 
     int port() {
