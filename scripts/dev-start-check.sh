@@ -23,7 +23,7 @@ KNOWN=(
   # openapi-generator (the test client, generated in dev mode too) renders one request example into its
   # docs; POST /v1/three-d-secure documents two on purpose (a card number, a saved card's token).
   "[WARNING] Ignoring complex example on request body"
-  # openapi-generator again (the client/ module, built on the way to dev mode): it logs this while it
+  # openapi-generator again (the test client, generated on the way to dev mode): it logs this while it
   # resolves the free-keyed Metadata map (additionalProperties) of payments; the client compiles and
   # GeneratedClientTest's metadata round trip passes.
   "[WARNING] Failed to get the schema name: null"
