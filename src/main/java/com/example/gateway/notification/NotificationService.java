@@ -3,6 +3,7 @@ package com.example.gateway.notification;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Payments;
+import com.example.gateway.payment.RowTransaction;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.payment.UnitOfWork;
 import com.example.gateway.payment.provider.ProviderNotifications;
@@ -33,15 +34,18 @@ public class NotificationService {
     private final ProviderNotifications provider;
     private final UnverifiedNotifications unverified;
     private final Payments payments;
+    private final NotificationRows rows;
     private final MeterRegistry meters;
     private final Clock clock;
 
     NotificationService(NotificationVerifier verifier, ProviderNotifications provider,
-            UnverifiedNotifications unverified, Payments payments, MeterRegistry meters, Clock clock) {
+            UnverifiedNotifications unverified, Payments payments, NotificationRows rows, MeterRegistry meters,
+            Clock clock) {
         this.verifier = verifier;
         this.provider = provider;
         this.unverified = unverified;
         this.payments = payments;
+        this.rows = rows;
         this.meters = meters;
         this.clock = clock;
     }
@@ -59,9 +63,9 @@ public class NotificationService {
                 .map(provider::read);
         record.invoiceNumber = parsed.map(TransactionNews::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
-        return Detached.run(() -> payments.transaction(unit -> decide(unit, record, parsed)
+        return Detached.run(() -> payments.rowTransaction(tx -> decide(tx, record, parsed)
                         .invoke(result -> record.result = result)
-                        .call(result -> record.persist())))
+                        .call(result -> rows.insert(tx.connection(), record))))
                 .invoke(result -> {
                     counted(result);
                     LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),
@@ -74,7 +78,7 @@ public class NotificationService {
         return result;
     }
 
-    private Uni<NotificationResult> decide(UnitOfWork unit, ReceivedNotification record, Optional<TransactionNews> parsed) {
+    private Uni<NotificationResult> decide(RowTransaction tx, ReceivedNotification record, Optional<TransactionNews> parsed) {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
         }
@@ -83,17 +87,18 @@ public class NotificationService {
             return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
         }
         // The same row lock as every API change of the payment (Payments), so the two take turns.
-        return payments.lockByInvoice(report.invoiceNumber())
-                .chain(payment -> {
-                    if (payment == null) {
+        return payments.lockByInvoice(tx, report.invoiceNumber())
+                .chain(locked -> {
+                    if (locked == null) {
                         return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
                     }
+                    Payment payment = locked.payment();
                     record.paymentId = payment.id;
                     LogContext.payment(payment.id, payment.clientName);
                     // The payment's own Request-Id (the notification's is in the line's text).
                     LogContext.dokuRequest(payment.dokuRequestId);
-                    return alreadyApplied(record.dokuRequestId)
-                            .map(applied -> applied ? NotificationResult.DUPLICATE : apply(unit, payment, report));
+                    return alreadyApplied(tx, record.dokuRequestId)
+                            .map(applied -> applied ? NotificationResult.DUPLICATE : apply(tx.unit(), payment, report));
                 });
     }
 
@@ -110,12 +115,8 @@ public class NotificationService {
                 ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
     }
 
-    private Uni<Boolean> alreadyApplied(String dokuRequestId) {
-        if (dokuRequestId == null) {
-            return Uni.createFrom().item(false);
-        }
-        return ReceivedNotification.count("dokuRequestId = ?1 and result = ?2", dokuRequestId, NotificationResult.APPLIED)
-                .map(count -> count > 0);
+    private Uni<Boolean> alreadyApplied(RowTransaction tx, String dokuRequestId) {
+        return dokuRequestId == null ? Uni.createFrom().item(false) : rows.appliedBefore(tx.connection(), dokuRequestId);
     }
 
     private ReceivedNotification recordOf(IncomingNotification incoming, String requestTarget) {

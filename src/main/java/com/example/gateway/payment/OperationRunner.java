@@ -62,17 +62,17 @@ class OperationRunner {
         ProviderCall call = kind == PaymentOperation.Kind.CAPTURE ? ProviderCall.CAPTURE : ProviderCall.REFUND;
         return DokuFailures.whileAvailable(provider, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
-                .chain(() -> payments.withLockedPayment(paymentId, (unit, payment, unsettled) -> {
-                    Payments.ownedBy(client, payment);
-                    return earlierAttempt(paymentId, idempotencyKey).chain(earlier -> {
-                        if (earlier != null) {
-                            return Uni.createFrom().item(new Started(new Done(payment, earlier), false));
-                        }
-                        PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, unsettled), reason);
-                        op.idempotencyKey = idempotencyKey;
-                        schedule.afterWriteAhead(payment, op.createdAt);
-                        return payments.add(op).replaceWith(new Started(new Done(payment, op), true));
-                    });
+                .chain(() -> payments.change(paymentId, locked -> {
+                    Payment payment = Payments.ownedBy(client, locked.payment());
+                    PaymentOperation earlier = idempotencyKey == null ? null : locked.operationByKey(idempotencyKey);
+                    if (earlier != null) {
+                        return Uni.createFrom().item(new Started(new Done(payment, earlier), false));
+                    }
+                    PaymentOperation op = newOperation(payment, kind, rules.amountFor(payment, locked.unsettled()), reason);
+                    op.idempotencyKey = idempotencyKey;
+                    schedule.afterWriteAhead(payment, op.createdAt);
+                    locked.add(op);
+                    return Uni.createFrom().item(new Started(new Done(payment, op), true));
                 }))
                 .chain(started -> !started.fresh() ? Uni.createFrom().item(started.done())
                         : callDoku.apply(started.done().payment(), started.done().operation())
@@ -83,18 +83,13 @@ class OperationRunner {
     private record Started(Done done, boolean fresh) {
     }
 
-    private Uni<PaymentOperation> earlierAttempt(String paymentId, String idempotencyKey) {
-        return idempotencyKey == null ? Uni.createFrom().nullItem() : payments.operationByKey(paymentId, idempotencyKey);
-    }
-
     private Uni<Done> record(Done started, OperationAnswer result, Throwable failure) {
         if (failure != null && !DokuFailures.isDokuFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
         String paymentId = started.payment().id;
-        Uni<Done> recorded = payments.withLockedPayment(paymentId, (unit, payment, unsettled) ->
-                payments.operation(started.operation().id)
-                        .map(op -> applyAnswer(unit, payment, op, unsettled, result, failure)));
+        Uni<Done> recorded = payments.change(paymentId, locked -> Uni.createFrom().item(applyAnswer(locked.unit(),
+                locked.payment(), locked.operation(started.operation().id), locked.unsettled(), result, failure)));
         return failure == null ? recorded
                 : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
     }

@@ -10,18 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
  * The one door to payment storage: every read, lock and write of payments and their captures and refunds
- * goes through here (Hibernate Reactive for changes under the row lock, {@link PaymentRows}' plain SQL for
- * the hot single statements, and its own plain SQL for the jobs' claims and the gauges' counts, whose statuses
- * it takes from the enums). A change always happens under the row lock of its payment, taken by
- * {@link #lock} or {@link #lockByInvoice}: API calls, reconciliation and notifications alike.
+ * goes through here. {@link PaymentRows}' plain SQL serves the hot paths: creation, reads and listings, and
+ * every change of a payment alone under its row lock ({@link #rowTransaction}: API calls, reconciliation and
+ * notifications alike). Hibernate Reactive serves the changes that also touch other entities in one
+ * transaction ({@link #transaction}: 3-D Secure, the expiry sweep), locking the same row the same way. Its own
+ * plain SQL serves the jobs' claims and the gauges' counts, whose statuses it takes from the enums.
  */
 @ApplicationScoped
 public class Payments {
@@ -60,6 +63,49 @@ public class Payments {
     }
 
     /**
+     * A transaction on one pooled connection in which payments are locked ({@link #lock(RowTransaction, String)},
+     * {@link #lockByInvoice}) and changed in memory; just before it commits, what changed in each locked payment
+     * and the events of its unit are written (plain statements, pipelined), so a change and its event are stored
+     * together or not at all.
+     */
+    public <T> Uni<T> rowTransaction(Function<RowTransaction, Uni<T>> work) {
+        return db.withTransaction(connection -> {
+            RowTransaction tx = new RowTransaction(connection);
+            return Uni.createFrom().deferred(() -> work.apply(tx)).call(() -> rows.write(tx, eventsOf(tx)));
+        });
+    }
+
+    private List<PaymentEvent> eventsOf(RowTransaction tx) {
+        Map<String, List<UnitOfWork.Entry>> byPayment = tx.unit().close().stream()
+                .collect(Collectors.groupingBy(UnitOfWork.Entry::paymentId, LinkedHashMap::new, Collectors.toList()));
+        return byPayment.entrySet().stream().flatMap(entries -> {
+            LockedPayment locked = tx.locked().stream().filter(l -> l.payment().id.equals(entries.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("an event of payment " + entries.getKey()
+                            + ", which this transaction did not lock"));
+            return events.rowsFor(locked.details(), entries.getValue()).stream();
+        }).toList();
+    }
+
+    /** In {@code tx}: the payment, row-locked until it ends, with its captures and refunds; null if there is none. */
+    Uni<LockedPayment> lock(RowTransaction tx, String id) {
+        return rows.lock(tx, id);
+    }
+
+    /**
+     * In {@code tx}: the payment of {@code invoiceNumber}, row-locked until it ends (a notification names its
+     * payment by invoice); null if there is none.
+     */
+    public Uni<LockedPayment> lockByInvoice(RowTransaction tx, String invoiceNumber) {
+        return rows.lockByInvoice(tx, invoiceNumber);
+    }
+
+    /** Hands the locked payment to {@code work} in a {@link #rowTransaction}; a missing payment is "not found". */
+    <T> Uni<T> change(String id, Function<LockedPayment, Uni<T>> work) {
+        return rowTransaction(tx -> lock(tx, id).chain(locked -> locked == null
+                ? Uni.createFrom().failure(new PaymentNotFound()) : work.apply(locked)));
+    }
+
+    /**
      * Records the URL of a payment page that {@link #insert} wrote. In the common case nothing has touched
      * the row since (its version is the one written), and the change and its {@code payment.pending}
      * event are one statement, atomic on its own: no BEGIN, lock and COMMIT round trips. Otherwise
@@ -79,22 +125,17 @@ public class Payments {
                 .chain(stored -> stored ? Uni.createFrom().item(written) : update(written.id, change));
     }
 
-    /** Applies {@code change} to the locked payment in its own transaction and returns it. */
+    /** Applies {@code change} to the locked payment in its own {@link #rowTransaction} and returns it. */
     public Uni<Payment> update(String id, BiConsumer<UnitOfWork, Payment> change) {
-        return transaction(unit -> lock(id).invoke(p -> change.accept(unit, p)));
+        return change(id, locked -> {
+            change.accept(locked.unit(), locked.payment());
+            return Uni.createFrom().item(locked.payment());
+        });
     }
 
     /** Inside a {@link #transaction}: the payment, row-locked until it commits; null if there is none. */
     Uni<Payment> lock(String id) {
         return Payment.<Payment>findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /**
-     * Inside a {@link #transaction}: the payment of {@code invoiceNumber}, row-locked until it commits (a
-     * notification names its payment by invoice); null if there is none.
-     */
-    public Uni<Payment> lockByInvoice(String invoiceNumber) {
-        return Payment.<Payment>find("invoiceNumber", invoiceNumber).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The payment as it stands, in a session of its own, unlocked; null if there is none. */
@@ -108,31 +149,12 @@ public class Payments {
                 .chain(payment -> PaymentOperations.unsettled(id).map(unsettled -> new Details(payment, unsettled))));
     }
 
-    /** Inside a {@link #transaction}: stores a new capture or refund (its payment is locked). */
-    Uni<Void> add(PaymentOperation op) {
-        return op.persist().replaceWithVoid();
-    }
-
-    /** Inside a {@link #transaction}: a capture or refund by id. */
-    Uni<PaymentOperation> operation(String id) {
-        return PaymentOperation.findById(id);
-    }
-
-    /** Inside a {@link #transaction}: the payment's capture or refund stored under the caller's idempotency key, or null. */
-    Uni<PaymentOperation> operationByKey(String paymentId, String idempotencyKey) {
-        return PaymentOperation.<PaymentOperation>find("paymentId = ?1 and idempotencyKey = ?2", paymentId, idempotencyKey)
-                .firstResult();
-    }
-
     /**
-     * In one transaction, locks the payment and hands it, with its captures and refunds still PENDING or
-     * UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
+     * In one {@link #rowTransaction}, locks the payment and hands it, with its captures and refunds still
+     * PENDING or UNKNOWN, to {@code work}: the payment row is the lock for everything that moves its money.
      */
     public <T> Uni<T> withLockedPayment(String id, LockedWork<T> work) {
-        return transaction(unit -> lock(id)
-                .chain(payment -> payment == null
-                        ? Uni.createFrom().failure(new PaymentNotFound())
-                        : PaymentOperations.unsettled(id).chain(unsettled -> work.apply(unit, payment, unsettled))));
+        return change(id, locked -> work.apply(locked.unit(), locked.payment(), locked.unsettled()));
     }
 
     /** Work on a locked payment and its unsettled captures and refunds, whose changes go into {@code unit}. */

@@ -9,6 +9,7 @@ import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.support.Ids;
@@ -16,6 +17,7 @@ import com.example.gateway.support.TestDatabase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,13 +26,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * The plain-SQL statements of {@link PaymentRows} map the same columns as the entities: a payment read
- * with its captures and refunds, and a payment inserted, look the same to Hibernate Reactive and to
- * the plain statements, field by field (every public field of {@link Payment} and {@link PaymentOperation}).
+ * with its captures and refunds, a payment inserted, and a payment and capture changed under the row lock
+ * look the same to Hibernate Reactive and to the plain statements, field by field (every persistent field of
+ * {@link Payment} and {@link PaymentOperation}).
  */
 @QuarkusTest
 class PaymentRowsTest {
@@ -129,6 +133,100 @@ class PaymentRowsTest {
         assertEquals(2, db.count("SELECT version FROM payments WHERE id = $1", changed.id), "the locked path after the other change");
     }
 
+    @Test
+    void aChangeUnderTheRowLockWritesEveryChangeableColumnAsItsEntityReadsIt() throws Throwable {
+        Payment written = newPagePayment();
+        written.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(written));
+        PaymentOperation operation = newOperation(written.id);
+
+        Payment changed = VertxContextSupport.subscribeAndAwait(() -> payments.change(written.id, locked -> {
+            setEveryChangeableField(locked.payment(), PAYMENT_FIXED_AT_INSERT);
+            locked.add(operation);
+            return Uni.createFrom().item(locked.payment());
+        }));
+        assertEquals(fields(changed), fields(entity(written.id)), "every field of the payment, as Hibernate reads it");
+        assertEquals(fields(operation), fields(operationEntity(operation.id)), "the capture as inserted");
+
+        PaymentOperation moved = VertxContextSupport.subscribeAndAwait(() -> payments.change(written.id, locked -> {
+            PaymentOperation op = locked.operation(operation.id);
+            setEveryChangeableField(op, OPERATION_FIXED_AT_INSERT);
+            return Uni.createFrom().item(op);
+        }));
+        assertEquals(fields(moved), fields(operationEntity(operation.id)), "every field of the capture, as changed");
+
+        int version = entity(written.id).version;
+        VertxContextSupport.subscribeAndAwait(() -> payments.change(written.id, locked -> Uni.createFrom().voidItem()));
+        assertEquals(version, entity(written.id).version, "a payment left as it was read is not written");
+    }
+
+    /** Payment fields no change may move (updatable = false), and the version, which the write bumps. */
+    private static final Set<String> PAYMENT_FIXED_AT_INSERT = Set.of("id", "clientName", "invoiceNumber", "amount",
+            "currency", "flow", "paymentType", "dokuRequestId", "customerId", "metadata", "createdAt", "version");
+
+    private static final Set<String> OPERATION_FIXED_AT_INSERT = Set.of("id", "paymentId", "kind", "amount",
+            "dokuRequestId", "idempotencyKey", "createdAt");
+
+    /**
+     * Sets every persistent field not in {@code fixed} to a value it did not hold, by type: a field added to the
+     * entity is changed here too, and the test fails unless the plain statements write it.
+     */
+    private static void setEveryChangeableField(Object entity, Set<String> fixed) {
+        int n = 1;
+        for (Field field : persistentFields(entity)) {
+            if (fixed.contains(field.getName())) {
+                continue;
+            }
+            n++;
+            try {
+                Object old = field.get(entity);
+                Class<?> type = field.getType();
+                Object value;
+                if (type == String.class) {
+                    value = field.getName() + "-changed";
+                } else if (type == long.class) {
+                    value = 1000L * n;
+                } else if (type == int.class) {
+                    value = n;
+                } else if (type == Instant.class) {
+                    value = Instant.parse("2026-12-24T10:00:00.654321Z").plusSeconds(n);
+                } else if (type == byte[].class) {
+                    value = new byte[] {(byte) n, 0, -1};
+                } else if (type.isEnum()) {
+                    value = Arrays.stream(type.getEnumConstants()).filter(c -> c != old).reduce((a, b) -> b).orElseThrow();
+                } else {
+                    throw new AssertionError("a changeable field of a type this test does not know: " + field);
+                }
+                field.set(entity, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static PaymentOperation newOperation(String paymentId) {
+        PaymentOperation op = new PaymentOperation();
+        op.id = Ids.newId("cap");
+        op.paymentId = paymentId;
+        op.kind = PaymentOperation.Kind.CAPTURE;
+        op.amount = 4000;
+        op.dokuRequestId = Ids.newRequestId();
+        op.idempotencyKey = "key-" + op.id;
+        op.reason = "first box";
+        op.createdAt = Instant.parse("2026-12-02T08:00:00.000001Z");
+        op.updatedAt = op.createdAt;
+        return op;
+    }
+
+    private static Payment entity(String id) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Payment.<Payment>findById(id)));
+    }
+
+    private static PaymentOperation operationEntity(String id) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> PaymentOperation.<PaymentOperation>findById(id)));
+    }
+
     private static Payment newPagePayment() {
         Payment p = new Payment();
         p.id = Ids.newId("pay");
@@ -145,13 +243,10 @@ class PaymentRowsTest {
         return p;
     }
 
-    /** Every public instance field by name, arrays by content. */
+    /** Every persistent field by name, arrays by content. */
     private static Map<String, Object> fields(Object entity) {
         Map<String, Object> values = new TreeMap<>();
-        for (Field field : entity.getClass().getFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                continue;
-            }
+        for (Field field : persistentFields(entity)) {
             try {
                 Object value = field.get(entity);
                 values.put(field.getName(), value instanceof byte[] bytes ? Arrays.toString(bytes) : value);
@@ -160,5 +255,18 @@ class PaymentRowsTest {
             }
         }
         return values;
+    }
+
+    /**
+     * The entity's own instance fields, made accessible: Quarkus's Panache enhancement turns public fields
+     * into private ones behind accessors, so {@code getFields()} sees only the id. Hibernate's own
+     * enhancement fields ({@code $$_hibernate_…}) are left out.
+     */
+    private static List<Field> persistentFields(Object entity) {
+        List<Field> fields = Arrays.stream(entity.getClass().getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.getName().contains("$"))
+                .peek(f -> f.setAccessible(true)).toList();
+        assertTrue(fields.size() > 10, "the entity's fields are seen: " + fields);
+        return fields;
     }
 }
