@@ -73,6 +73,9 @@ class PaymentRows {
     private static final String OPERATIONS_OF = "SELECT " + OPERATION_COLUMNS
             + " FROM payment_operations o WHERE o.payment_id = $1 ORDER BY o.created_at, o.id";
 
+    private static final String OPERATIONS_OF_MANY = "SELECT o.payment_id, " + OPERATION_COLUMNS
+            + " FROM payment_operations o WHERE o.payment_id = ANY($1) ORDER BY o.created_at, o.id";
+
     /** Every column a change may move ({@link #changeable(Payment)}, in order), and the version, checked and bumped. */
     private static final String UPDATE_PAYMENT = "UPDATE payments SET status = $2, payment_page_url = $3, "
             + "authentication_url = $4, page_request = $5, authorized_amount = $6, captured_amount = $7, "
@@ -142,36 +145,82 @@ class PaymentRows {
      */
     Uni<List<Payment>> list(String client, Payments.PaymentFilter filter, Instant afterCreatedAt, String afterId,
             int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + PAYMENT_COLUMNS + " FROM payments p WHERE p.client_name = $1");
-        Tuple values = Tuple.of(client);
-        if (filter.invoiceNumber() != null) {
-            sql.append(" AND p.invoice_number = $").append(values.size() + 1);
-            values.addValue(filter.invoiceNumber());
-        }
-        if (filter.customerId() != null) {
-            sql.append(" AND p.customer_id = $").append(values.size() + 1);
-            values.addValue(filter.customerId());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND p.status = $").append(values.size() + 1);
-            values.addValue(filter.status().name());
-        }
-        if (!filter.metadata().isEmpty()) {
-            sql.append(" AND p.metadata @> $").append(values.size() + 1);
-            values.addValue(MetadataColumn.toJson(filter.metadata()));
-        }
-        if (afterCreatedAt != null) {
-            int created = values.size() + 1;
-            sql.append(" AND (p.created_at < $").append(created).append(" OR (p.created_at = $").append(created)
-                    .append(" AND p.id < $").append(created + 1).append("))");
-            values.addValue(utc(afterCreatedAt)).addValue(afterId);
-        }
-        sql.append(" ORDER BY p.created_at DESC, p.id DESC LIMIT $").append(values.size() + 1);
-        values.addValue(limit);
-        return db.preparedQuery(sql.toString()).execute(values).map(rows -> {
+        Query query = new Query("SELECT " + PAYMENT_COLUMNS + " FROM payments p WHERE p.client_name = $1", client);
+        query.and("p.invoice_number = ", filter.invoiceNumber());
+        query.and("p.customer_id = ", filter.customerId());
+        query.and("p.status = ", filter.status() == null ? null : filter.status().name());
+        query.and("p.metadata @> ", filter.metadata().isEmpty() ? null : MetadataColumn.toJson(filter.metadata()));
+        query.after("p.created_at", "<", afterCreatedAt == null ? null : utc(afterCreatedAt), afterId);
+        return payments(query.orderedBy("p.created_at DESC, p.id DESC", limit));
+    }
+
+    /**
+     * {@code client}'s AUTHORIZED payments awaiting capture, soonest deadline first, those due before
+     * {@code expiringBefore} only when given, keyset after ({@code afterDeadline}, {@code afterId}) when given;
+     * fetches {@code limit} rows. The status is a literal, so the partial index of V2 serves it.
+     */
+    Uni<List<Payment>> awaitingCapture(String client, Instant expiringBefore, Instant afterDeadline, String afterId,
+            int limit) {
+        Query query = new Query("SELECT " + PAYMENT_COLUMNS + " FROM payments p WHERE p.client_name = $1 AND p.status = '"
+                + PaymentStatus.AUTHORIZED.name() + "'", client);
+        query.and("p.capture_deadline < ", expiringBefore == null ? null : utc(expiringBefore));
+        query.after("p.capture_deadline", ">", afterDeadline == null ? null : utc(afterDeadline), afterId);
+        return payments(query.orderedBy("p.capture_deadline, p.id", limit));
+    }
+
+    private Uni<List<Payment>> payments(Query query) {
+        return db.preparedQuery(query.sql.toString()).execute(query.values).map(rows -> {
             List<Payment> page = new ArrayList<>(rows.size());
             rows.forEach(row -> page.add(payment(row)));
             return page;
+        });
+    }
+
+    /** A listing's statement, built one condition at a time with numbered parameters. */
+    private static final class Query {
+
+        final StringBuilder sql;
+        final Tuple values;
+
+        Query(String select, Object first) {
+            sql = new StringBuilder(select);
+            values = Tuple.of(first);
+        }
+
+        /** Adds {@code AND <condition> $n} with {@code value}, unless the value is null (no such filter). */
+        void and(String condition, Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(condition).append(parameter(value));
+            }
+        }
+
+        /** Keyset pagination: rows past ({@code key}, id) in the direction {@code past} ("<" or ">"), when given. */
+        void after(String column, String past, Object key, String id) {
+            if (key != null) {
+                String k = parameter(key);
+                sql.append(" AND (").append(column).append(' ').append(past).append(' ').append(k).append(" OR (")
+                        .append(column).append(" = ").append(k).append(" AND p.id ").append(past).append(' ')
+                        .append(parameter(id)).append("))");
+            }
+        }
+
+        Query orderedBy(String order, int limit) {
+            sql.append(" ORDER BY ").append(order).append(" LIMIT ").append(parameter(limit));
+            return this;
+        }
+
+        private String parameter(Object value) {
+            values.addValue(value);
+            return "$" + values.size();
+        }
+    }
+
+    /** The captures and refunds of {@code paymentIds}, oldest first, in one statement. */
+    Uni<List<PaymentOperation>> operationsOf(List<String> paymentIds) {
+        return db.preparedQuery(OPERATIONS_OF_MANY).execute(Tuple.of(paymentIds.toArray(String[]::new))).map(rows -> {
+            List<PaymentOperation> operations = new ArrayList<>(rows.size());
+            rows.forEach(row -> operations.add(operation(row, row.getString("payment_id"))));
+            return operations;
         });
     }
 

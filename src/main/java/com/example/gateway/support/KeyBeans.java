@@ -1,5 +1,6 @@
 package com.example.gateway.support;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -26,9 +27,14 @@ public class KeyBeans {
         return new KnownKeys(all);
     }
 
-    /** Keeps secrets (webhook signing secrets, answers that show one) encrypted at rest. */
+    /**
+     * Keeps secrets (webhook signing secrets, answers that show one) encrypted at rest. Made at startup, with
+     * the keys it needs: made lazily, the first request that needed it loaded Bouncy Castle from its signed
+     * jar on the event loop (the jar's signature is verified then), which blocked it for 3.5 s in bench/run.
+     */
     @Produces
     @Singleton
+    @Startup
     SecretBox secretBox(KnownKeys keys, KeyConfig config) {
         return new SecretBox(keys, config.legacySecretBoxKey().filter(k -> !k.isBlank()).orElse(null));
     }

@@ -26,6 +26,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Charges, authorizations and captures over real HTTP against the emulator. */
@@ -126,6 +129,29 @@ class MoneyMovementTest {
         var items = as(ORDERS).queryParam("expiring_before", cutoff.toString()).queryParam("limit", 100)
                 .get("/v1/authorizations").then().statusCode(200).extract().<String>jsonPath().getList("items.id");
         assertTrue(items.indexOf(first) >= 0 && items.indexOf(first) < items.indexOf(second));
+    }
+
+    @Test
+    void authorizationsAwaitingCapturePageByCursorInDeadlineOrder() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(authorize(newInvoice(), 1000 + i));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        Instant cutoff = clock.instant().plus(Duration.ofDays(7)).plusSeconds(60);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(ORDERS).queryParam("expiring_before", cutoff.toString()).queryParam("limit", 2);
+            var page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/authorizations")
+                    .then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no authorization on two pages: " + seen);
+        assertEquals(mine, seen.stream().filter(mine::contains).toList(), "all three, soonest deadline first");
     }
 
     @Test
