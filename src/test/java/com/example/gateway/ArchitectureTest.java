@@ -70,6 +70,24 @@ class ArchitectureTest {
                     .or(resideInAPackage("com.example.gateway.webhook..")))
             .because("doku is an adapter of payment.provider: it may know the port and nothing else of the domain");
 
+    /**
+     * DOKU's name stops at its adapter: elsewhere a class is named for what it is to the gateway, so a second
+     * provider renames nothing. Exempt, each for its reason:
+     * <ul>
+     * <li>{@code devservices}: dev and tests only ({@code src/dev}), they start the DOKU emulator itself;</li>
+     * <li>{@code api.DokuNotificationResource}: the edge DOKU itself calls, at DOKU's own path
+     * ({@code /v1/doku/notifications}, part of the API contract) with DOKU's signature headers; a second
+     * provider gets a receiver of its own, and the notification package behind it is provider-neutral.</li>
+     * </ul>
+     * Tests (the emulator's included) are not imported here.
+     */
+    @ArchTest
+    static final ArchRule dokuNamesStayInDoku = noClasses()
+            .that().resideOutsideOfPackages("com.example.gateway.doku..", "com.example.gateway.devservices..")
+            .and().doNotHaveFullyQualifiedName("com.example.gateway.api.DokuNotificationResource")
+            .should().haveSimpleNameStartingWith("Doku")
+            .because("DOKU's vocabulary stops at the doku package: the domain speaks of its provider");
+
     @ArchTest
     static final ArchRule thePortStandsAlone = classes()
             .that().resideInAPackage("com.example.gateway.payment.provider..")

@@ -3,9 +3,9 @@ package com.example.gateway.api;
 import com.example.gateway.payment.AmountExceedsAuthorized;
 import com.example.gateway.payment.AmountExceedsRefundable;
 import com.example.gateway.payment.AuthorizationExpired;
-import com.example.gateway.payment.DokuRejected;
-import com.example.gateway.payment.DokuTimeout;
-import com.example.gateway.payment.DokuUnavailable;
+import com.example.gateway.payment.RejectedByProvider;
+import com.example.gateway.payment.ProviderTimeout;
+import com.example.gateway.payment.ProviderUnreachable;
 import com.example.gateway.payment.InvalidPaymentState;
 import com.example.gateway.payment.InvoiceNumberExists;
 import com.example.gateway.payment.PaymentNotFound;
@@ -39,9 +39,9 @@ final class DomainProblems {
             Map.entry(AuthorizationExpired.class, new Answer(409, "authorization_expired")),
             Map.entry(AmountExceedsAuthorized.class, new Answer(422, "amount_exceeds_authorized")),
             Map.entry(AmountExceedsRefundable.class, new Answer(422, "amount_exceeds_refundable")),
-            Map.entry(DokuRejected.class, new Answer(502, "doku_rejected")),
-            Map.entry(DokuUnavailable.class, new Answer(503, "doku_unavailable")),
-            Map.entry(DokuTimeout.class, new Answer(504, "doku_timeout")),
+            Map.entry(RejectedByProvider.class, new Answer(502, "doku_rejected")),
+            Map.entry(ProviderUnreachable.class, new Answer(503, "doku_unavailable")),
+            Map.entry(ProviderTimeout.class, new Answer(504, "doku_timeout")),
             Map.entry(WebhookEndpointNotFound.class, new Answer(404, "webhook_endpoint_not_found")),
             Map.entry(WebhookDeliveryNotFound.class, new Answer(404, "webhook_delivery_not_found")),
             Map.entry(WebhookEndpointDisabled.class, new Answer(409, "webhook_endpoint_disabled")),
@@ -55,9 +55,9 @@ final class DomainProblems {
     static Problem of(DomainException refusal) {
         Answer answer = ANSWERS.get(refusal.getClass());
         Problem problem = Problem.of(answer.status(), answer.code(), refusal.title(), refusal.getMessage());
-        if (refusal instanceof DokuUnavailable unavailable && unavailable.retryAfter().isPresent()) {
+        if (refusal instanceof ProviderUnreachable unavailable && unavailable.retryAfter().isPresent()) {
             return problem.withRetryAfter(unavailable.retryAfter().get());
         }
-        return refusal instanceof DokuTimeout timeout ? problem.withPaymentId(timeout.paymentId()) : problem;
+        return refusal instanceof ProviderTimeout timeout ? problem.withPaymentId(timeout.paymentId()) : problem;
     }
 }

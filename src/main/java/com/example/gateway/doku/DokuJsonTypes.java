@@ -1,8 +1,5 @@
 package com.example.gateway.doku;
 
-import com.example.gateway.payment.provider.RequestParts;
-import com.example.gateway.payment.provider.PaymentPageRequest;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,7 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * included).
  */
 @RegisterForReflection(targets = {
-        PaymentPageBody.class, PaymentPageAnswer.class, PaymentPageRequest.class, RequestParts.class,
+        PaymentPageBody.class, PaymentPageAnswer.class, BodyParts.class,
+        ThreeDSecureCheckBody.class, ThreeDSecureCheckAnswer.class,
         ChargeBody.class, ChargeAnswer.class,
         CaptureBody.class, CaptureAnswer.class,
         RefundBody.class, RefundAnswer.class,

@@ -1,8 +1,6 @@
 package com.example.gateway.doku;
 
-import com.example.gateway.payment.provider.RequestParts;
 import com.example.gateway.payment.provider.PaymentPageRequest;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -10,15 +8,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PaymentPageBody(
         Order order,
-        RequestParts.Customer customer,
-        RequestParts.Card card,
+        BodyParts.Customer customer,
+        BodyParts.Card card,
         Payment payment,
         OverrideConfiguration overrideConfiguration,
         AdditionalInfo additionalInfo) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Order(long amount, String invoiceNumber, String callbackUrl, String failedUrl, boolean autoRedirect,
-            List<RequestParts.LineItem> lineItems, String descriptor) {
+            List<BodyParts.LineItem> lineItems, String descriptor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,24 +24,51 @@ record PaymentPageBody(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OverrideConfiguration(PaymentPageRequest.Theme themes, List<PaymentPageRequest.Promo> promo,
-            List<String> allowBin, List<Integer> allowTenor) {
+    record OverrideConfiguration(Themes themes, List<Promo> promo, List<String> allowBin, List<Integer> allowTenor) {
+
+        static OverrideConfiguration of(PaymentPageRequest.Overrides o) {
+            return o.none() ? null
+                    : new OverrideConfiguration(Themes.of(o.theme()), Promo.of(o.promos()), o.allowBins(), o.allowTenors());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AdditionalInfo(String overrideNotificationUrl, PaymentPageRequest.Disclaimer disclaimer) {
+    record Themes(String language, String backgroundColor, String fontColor, String buttonBackgroundColor,
+            String buttonFontColor) {
+
+        static Themes of(PaymentPageRequest.Theme t) {
+            return t == null ? null : new Themes(t.language(), t.backgroundColor(), t.fontColor(),
+                    t.buttonBackgroundColor(), t.buttonFontColor());
+        }
+    }
+
+    record Promo(String bin, long discountAmount) {
+
+        static List<Promo> of(List<PaymentPageRequest.Promo> promos) {
+            return promos == null ? null : promos.stream().map(p -> new Promo(p.bin(), p.discountAmount())).toList();
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AdditionalInfo(String overrideNotificationUrl, Disclaimer disclaimer) {
+
+        static AdditionalInfo of(String overrideNotificationUrl, PaymentPageRequest.Disclaimer d) {
+            return overrideNotificationUrl == null && d == null ? null
+                    : new AdditionalInfo(overrideNotificationUrl, d == null ? null : new Disclaimer(d.id(), d.en()));
+        }
+    }
+
+    record Disclaimer(String id, String en) {
     }
 
     static PaymentPageBody from(PaymentPageRequest r) {
         return new PaymentPageBody(
                 new Order(r.order().amount(), r.order().invoiceNumber(), r.callbackUrl(), r.failedUrl(), r.autoRedirect(),
-                        r.order().lineItems(), r.descriptor()),
-                r.customer(),
-                r.card(),
+                        BodyParts.LineItem.of(r.order().lineItems()), r.descriptor()),
+                BodyParts.Customer.of(r.customer()),
+                BodyParts.Card.of(r.card()),
                 new Payment(r.paymentType(), r.autoCapture(), r.acquirer(), r.tenor()),
-                r.overrides().none() ? null : new OverrideConfiguration(r.overrides().theme(), r.overrides().promos(),
-                        r.overrides().allowBins(), r.overrides().allowTenors()),
-                r.overrideNotificationUrl() == null && r.disclaimer() == null ? null
-                        : new AdditionalInfo(r.overrideNotificationUrl(), r.disclaimer()));
+                OverrideConfiguration.of(r.overrides()),
+                AdditionalInfo.of(r.overrideNotificationUrl(), r.disclaimer()));
     }
 }

@@ -60,7 +60,7 @@ class OperationRunner {
             Rules rules, BiFunction<Payment, PaymentOperation, Uni<OperationAnswer>> callDoku) {
         LogContext.payment(paymentId, client);
         ProviderCall call = kind == PaymentOperation.Kind.CAPTURE ? ProviderCall.CAPTURE : ProviderCall.REFUND;
-        return DokuFailures.whileAvailable(provider, call)
+        return ProviderFailures.whileAvailable(provider, call)
                 .chain(() -> reconciler.settleDoubtFirst(client, paymentId))
                 .chain(() -> payments.change(paymentId, locked -> {
                     Payment payment = Payments.ownedBy(client, locked.payment());
@@ -84,14 +84,14 @@ class OperationRunner {
     }
 
     private Uni<Done> record(Done started, OperationAnswer result, Throwable failure) {
-        if (failure != null && !DokuFailures.isDokuFailure(failure)) {
+        if (failure != null && !ProviderFailures.isProviderFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
         String paymentId = started.payment().id;
         Uni<Done> recorded = payments.change(paymentId, locked -> Uni.createFrom().item(applyAnswer(locked.unit(),
                 locked.payment(), locked.operation(started.operation().id), locked.unsettled(), result, failure)));
         return failure == null ? recorded
-                : recorded.chain(() -> Uni.createFrom().failure(DokuFailures.of(failure, paymentId)));
+                : recorded.chain(() -> Uni.createFrom().failure(ProviderFailures.of(failure, paymentId)));
     }
 
     /** Under the payment's lock: DOKU's answer, or what its absence means, onto the operation and payment. */

@@ -31,12 +31,12 @@ public class PaymentService {
     private final Payments payments;
     private final PaymentMetrics metrics;
     private final ReconcileSchedule schedule;
-    private final DokuCustomerDirectory customers;
+    private final ProviderCustomerDirectory customers;
     private final ThreeDSecureAuthentications authentications;
     private final Clock clock;
 
     PaymentService(PaymentProvider provider, Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule,
-            DokuCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
+            ProviderCustomerDirectory customers, ThreeDSecureAuthentications authentications, Clock clock) {
         this.authentications = authentications;
         this.schedule = schedule;
         this.customers = customers;
@@ -60,10 +60,10 @@ public class PaymentService {
         }
         // Built before the payment is stored, so a request that cannot be turned into DOKU's leaves no payment.
         byte[] pageRequest = request.flow() == PaymentFlow.PAYMENT_PAGE
-                ? provider.paymentPageRequest(DokuRequests.page(request, dokuCustomerId)) : null;
+                ? provider.paymentPageRequest(ProviderRequests.page(request, dokuCustomerId)) : null;
         payment.pageRequest = pageRequest;
         ProviderCall call = request.flow() == PaymentFlow.PAYMENT_PAGE ? ProviderCall.PAYMENT_PAGE : ProviderCall.CHARGE;
-        return DokuFailures.whileAvailable(provider, call)
+        return ProviderFailures.whileAvailable(provider, call)
                 .chain(() -> payments.insert(payment))
                 .onFailure(e -> Database.isUniqueViolation(e, "payments_invoice_number_key"))
                 .transform(e -> new InvoiceNumberExists())
@@ -88,7 +88,7 @@ public class PaymentService {
      */
     private Uni<Payment> charge(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         if (request.paymentType() == PaymentType.MOTO) {
-            return sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, null)), false);
+            return sendCharge(payment, provider.chargeRequest(ProviderRequests.charge(request, dokuCustomerId, null)), false);
         }
         if (gatewayAuthenticates(request)) {
             return authenticateFirst(client, payment, request, dokuCustomerId);
@@ -96,9 +96,9 @@ public class PaymentService {
         String authenticationId = request.threeDSecureAuthenticationId();
         return authentications.claim(client, authenticationId, payment, request.card())
                 .onFailure().call(() -> payments.withdraw(payment.id))
-                .chain(dokuId -> sendCharge(payment, provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId, dokuId)), false)
+                .chain(dokuId -> sendCharge(payment, provider.chargeRequest(ProviderRequests.charge(request, dokuCustomerId, dokuId)), false)
                         // Nothing reached DOKU: the payment was withdrawn, and its authentication may pay again.
-                        .onFailure(DokuUnavailable.class).call(() -> authentications.release(authenticationId, payment.id)));
+                        .onFailure(ProviderUnreachable.class).call(() -> authentications.release(authenticationId, payment.id)));
     }
 
     /** A SALE or AUTHORIZE by saved card without the caller's authentication: the gateway runs 3-D Secure. */
@@ -116,13 +116,13 @@ public class PaymentService {
     private Uni<Payment> authenticateFirst(String client, Payment payment, NewPayment request, String dokuCustomerId) {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, payment.invoiceNumber, payment.amount,
                 request.customer(), request.card(), request.callbackUrl(), request.failedUrl(), payment.id);
-        return provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(payment.invoiceNumber,
+        return provider.checkThreeDSecure(a.dokuRequestId, ProviderRequests.threeDSecureCheck(payment.invoiceNumber,
                         payment.amount, dokuCustomerId, request.card(), authentications.returnUrl(a, true),
                         authentications.returnUrl(a, false)))
-                .onFailure(DokuFailures::isDokuFailure).recoverWithUni(failure -> payments.withdraw(payment.id)
-                        .chain(() -> Uni.createFrom().failure(DokuFailures.ofCheck(failure))))
+                .onFailure(ProviderFailures::isProviderFailure).recoverWithUni(failure -> payments.withdraw(payment.id)
+                        .chain(() -> Uni.createFrom().failure(ProviderFailures.ofCheck(failure))))
                 .chain(enrollment -> {
-                    byte[] chargeRequest = provider.chargeRequest(DokuRequests.charge(request, dokuCustomerId,
+                    byte[] chargeRequest = provider.chargeRequest(ProviderRequests.charge(request, dokuCustomerId,
                             enrollment.authenticationId()));
                     if (!enrollment.enrolled()) {
                         return payments.update(payment.id, (unit, p) -> metrics.moved(p, PaymentStateMachine.apply(unit, p,
@@ -188,10 +188,10 @@ public class PaymentService {
 
     /** @param held a charge sent after 3-D Secure, whose payment the caller already knows: never withdrawn */
     private Uni<Payment> recordFailure(Payment payment, Throwable failure, boolean held) {
-        if (!DokuFailures.isDokuFailure(failure)) {
+        if (!ProviderFailures.isProviderFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
-        DomainException refusal = DokuFailures.of(failure, payment.id);
+        DomainException refusal = ProviderFailures.of(failure, payment.id);
         Uni<?> record;
         if (failure instanceof ProviderRejected rejected) {
             record = whileStillPending(payment.id, (unit, p) -> {

@@ -23,7 +23,7 @@ public class ThreeDSecureService {
 
     private final PaymentProvider provider;
     /** A saved card's check goes out under its holder's DOKU customer id, and only for the caller's own card. */
-    private final DokuCustomerDirectory customers;
+    private final ProviderCustomerDirectory customers;
     private final ThreeDSecureAuthentications authentications;
     private final PaymentService paymentService;
     private final Payments payments;
@@ -32,7 +32,7 @@ public class ThreeDSecureService {
     private final Clock clock;
 
     ThreeDSecureService(PaymentProvider provider, ThreeDSecureAuthentications authentications, PaymentService paymentService,
-            Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, DokuCustomerDirectory customers,
+            Payments payments, PaymentMetrics metrics, ReconcileSchedule schedule, ProviderCustomerDirectory customers,
             Clock clock) {
         this.provider = provider;
         this.customers = customers;
@@ -52,10 +52,10 @@ public class ThreeDSecureService {
         ThreeDSecureAuthentication a = authentications.newAuthentication(client, request.invoiceNumber(), request.amount(),
                 request.customer(), request.card(), request.returnUrl(), request.failedUrl(), null);
         return customers.idFor(client, request.customer(), request.card())
-                .chain(dokuCustomerId -> provider.checkThreeDSecure(a.dokuRequestId, DokuRequests.threeDSecureCheck(
+                .chain(dokuCustomerId -> provider.checkThreeDSecure(a.dokuRequestId, ProviderRequests.threeDSecureCheck(
                         request.invoiceNumber(), request.amount(), dokuCustomerId, request.card(),
                         authentications.returnUrl(a, true), authentications.returnUrl(a, false))))
-                .onFailure(DokuFailures::isDokuFailure).transform(DokuFailures::ofCheck)
+                .onFailure(ProviderFailures::isProviderFailure).transform(ProviderFailures::ofCheck)
                 .chain(enrollment -> {
                     a.dokuAuthenticationId = enrollment.authenticationId();
                     a.authenticationUrl = enrollment.authenticationUrl();

@@ -1,6 +1,6 @@
 package com.example.gateway.token;
 
-import com.example.gateway.payment.DokuCustomerDirectory;
+import com.example.gateway.payment.ProviderCustomerDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,7 +22,7 @@ import java.util.Set;
  * reconciliation) binds it; here it is only read, and unbound.
  */
 @ApplicationScoped
-public class SavedCardBindings implements DokuCustomerDirectory {
+public class SavedCardBindings implements ProviderCustomerDirectory {
 
     private static final String FIND_ID = "SELECT doku_customer_id FROM doku_customers "
             + "WHERE client_name = $1 AND customer_id = $2";
@@ -40,10 +40,10 @@ public class SavedCardBindings implements DokuCustomerDirectory {
             + "WHERE client_name = $1 AND customer_id = $2 AND token_id = $3";
 
     private final Pool db;
-    private final DokuCustomerIds ids;
+    private final ProviderCustomerIds ids;
     private final Clock clock;
 
-    SavedCardBindings(Pool db, DokuCustomerIds ids, Clock clock) {
+    SavedCardBindings(Pool db, ProviderCustomerIds ids, Clock clock) {
         this.db = db;
         this.ids = ids;
         this.clock = clock;

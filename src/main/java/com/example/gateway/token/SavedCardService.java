@@ -1,6 +1,6 @@
 package com.example.gateway.token;
 
-import com.example.gateway.payment.DokuFailures;
+import com.example.gateway.payment.ProviderFailures;
 import com.example.gateway.payment.provider.CardToken;
 import com.example.gateway.payment.provider.CardTokens;
 import com.example.gateway.payment.provider.ProviderFailure;
@@ -47,7 +47,7 @@ public class SavedCardService {
     private Uni<Void> unbindAtDoku(String dokuCustomerId, String tokenId) {
         return provider.delete(Ids.newRequestId(), tokenId, dokuCustomerId)
                 .onFailure(SavedCardService::unknownAtDoku).transform(unknown -> new TokenNotFound())
-                .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
+                .onFailure(ProviderFailure.class).transform(failure -> ProviderFailures.of(failure, null));
     }
 
     private Uni<BoundCustomer> requireCustomer(String client, String customerId) {
@@ -58,7 +58,7 @@ public class SavedCardService {
         return provider.list(Ids.newRequestId(), dokuCustomerId, type)
                 // DOKU answers 404 for a customer with no tokens at all.
                 .onFailure(SavedCardService::unknownAtDoku).recoverWithItem(List.of())
-                .onFailure(ProviderFailure.class).transform(failure -> DokuFailures.of(failure, null));
+                .onFailure(ProviderFailure.class).transform(failure -> ProviderFailures.of(failure, null));
     }
 
     private static boolean unknownAtDoku(Throwable failure) {

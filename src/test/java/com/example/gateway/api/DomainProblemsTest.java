@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.payment.AmountExceedsAuthorized;
 import com.example.gateway.payment.AmountExceedsRefundable;
 import com.example.gateway.payment.AuthorizationExpired;
-import com.example.gateway.payment.DokuRejected;
-import com.example.gateway.payment.DokuTimeout;
-import com.example.gateway.payment.DokuUnavailable;
+import com.example.gateway.payment.RejectedByProvider;
+import com.example.gateway.payment.ProviderTimeout;
+import com.example.gateway.payment.ProviderUnreachable;
 import com.example.gateway.payment.InvalidPaymentState;
 import com.example.gateway.payment.InvoiceNumberExists;
 import com.example.gateway.payment.PaymentNotFound;
@@ -62,9 +62,9 @@ class DomainProblemsTest {
                 "At most 0 can be refunded now");
         answer(AmountExceedsRefundable.voidOfLessThan(90000), 422, "amount_exceeds_refundable",
                 "Void must be for the full amount", "An authorization is voided whole: 90000");
-        answer(new DokuRejected("INVALID_PARAMETER: bad"), 502, "doku_rejected", "DOKU rejected the request",
+        answer(new RejectedByProvider("INVALID_PARAMETER: bad"), 502, "doku_rejected", "DOKU rejected the request",
                 "INVALID_PARAMETER: bad");
-        answer(new DokuUnavailable(null), 503, "doku_unavailable", "DOKU unavailable",
+        answer(new ProviderUnreachable(null), 503, "doku_unavailable", "DOKU unavailable",
                 "DOKU could not be reached; nothing was done");
         answer(new WebhookEndpointNotFound(), 404, "webhook_endpoint_not_found", "Webhook endpoint not found",
                 "No webhook endpoint with this id for this client");
@@ -82,7 +82,7 @@ class DomainProblemsTest {
                 "The test clock is being moved by another request; try again once it has answered.");
         answer(new TestClockNotFollowed("The DOKU emulator"), 502, "test_clock_not_followed", "Test clock not moved",
                 "The DOKU emulator did not move its clock; the gateway's time is unchanged.");
-        ANSWERS.put(new DokuTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
+        ANSWERS.put(new ProviderTimeout("pay_1"), Problem.of(504, "doku_timeout", "DOKU did not answer",
                 "The outcome is unknown; the payment will be reconciled").withPaymentId("pay_1"));
     }
 
@@ -97,9 +97,9 @@ class DomainProblemsTest {
 
     @Test
     void anOpenBreakersNextProbeIsTheRetryAfterInWholeSecondsRoundedUp() {
-        assertEquals(3L, ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(2001))).retryAfterSeconds());
-        assertEquals(1L, ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(1))).retryAfterSeconds());
-        assertEquals("3", ProblemMapper.toResponse(ProblemMapper.known(new DokuUnavailable(Duration.ofMillis(2500))))
+        assertEquals(3L, ProblemMapper.known(new ProviderUnreachable(Duration.ofMillis(2001))).retryAfterSeconds());
+        assertEquals(1L, ProblemMapper.known(new ProviderUnreachable(Duration.ofMillis(1))).retryAfterSeconds());
+        assertEquals("3", ProblemMapper.toResponse(ProblemMapper.known(new ProviderUnreachable(Duration.ofMillis(2500))))
                 .getHeaderString("Retry-After"));
     }
 

@@ -5,8 +5,8 @@ import com.example.gateway.payment.provider.RequestParts.Customer;
 import com.example.gateway.payment.provider.RequestParts.Order;
 
 /**
- * A card (or a saved card's token) to charge after 3-D Secure, in the gateway's terms;
- * {@link ChargeBody} gives it DOKU's shape. Holds card data: {@link Card#toString()} never prints it.
+ * A card (or a saved card's token) to charge after 3-D Secure, in the gateway's terms; the provider's
+ * adapter maps it into its own body. Holds card data: {@link Card#toString()} never prints it.
  */
 public record ChargeRequest(
         Order order,

@@ -3,12 +3,11 @@ package com.example.gateway.payment.provider;
 import com.example.gateway.payment.provider.RequestParts.Card;
 import com.example.gateway.payment.provider.RequestParts.Customer;
 import com.example.gateway.payment.provider.RequestParts.Order;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A hosted card page to ask DOKU for, in the gateway's terms; {@link PaymentPageBody} gives it
- * DOKU's shape. Its {@code card} holds at most a saved card's token, never card data.
+ * A hosted card page to ask the provider for, in the gateway's terms; the provider's adapter maps it into
+ * its own body. Its {@code card} holds at most a saved card's token, never card data.
  */
 public record PaymentPageRequest(
         Order order,
@@ -34,7 +33,6 @@ public record PaymentPageRequest(
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Theme(String language, String backgroundColor, String fontColor, String buttonBackgroundColor,
             String buttonFontColor) {
     }

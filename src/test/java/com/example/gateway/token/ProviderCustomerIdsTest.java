@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.gateway.support.DerivedKeys;
 import org.junit.jupiter.api.Test;
 
-class DokuCustomerIdsTest {
+class ProviderCustomerIdsTest {
 
-    private final DokuCustomerIds ids = new DokuCustomerIds(new DerivedKeys("a master key of at least 32 characters"));
+    private final ProviderCustomerIds ids = new ProviderCustomerIds(new DerivedKeys("a master key of at least 32 characters"));
 
     @Test
     void oneIdPerClientAndCustomerWithinDokusFiftyCharacters() {
@@ -29,7 +29,7 @@ class DokuCustomerIdsTest {
 
     @Test
     void anotherMasterKeyDerivesAnotherId() {
-        DokuCustomerIds other = new DokuCustomerIds(new DerivedKeys("another master key, also 32 characters"));
+        ProviderCustomerIds other = new ProviderCustomerIds(new DerivedKeys("another master key, also 32 characters"));
         assertNotEquals(ids.derive("orders", "CUST-42"), other.derive("orders", "CUST-42"));
     }
 }

@@ -7,17 +7,17 @@ import com.example.gateway.payment.provider.ThreeDSecureCheck;
 import java.util.List;
 
 /**
- * A new payment as the DOKU client takes it: a payment page request or a charge request. The customer
- * goes out under the id DOKU knows them by ({@link DokuCustomerDirectory}), never the client's own.
+ * A new payment as the provider takes it: a payment page request or a charge request. The customer
+ * goes out under the id the provider knows them by ({@link ProviderCustomerDirectory}), never the client's own.
  */
-final class DokuRequests {
+final class ProviderRequests {
 
-    private DokuRequests() {
+    private ProviderRequests() {
     }
 
-    static PaymentPageRequest page(NewPayment p, String dokuCustomerId) {
+    static PaymentPageRequest page(NewPayment p, String providerCustomerId) {
         NewPayment.Card card = p.card();
-        return new PaymentPageRequest(order(p), customer(p.customer(), dokuCustomerId),
+        return new PaymentPageRequest(order(p), customer(p.customer(), providerCustomerId),
                 card == null ? null : new RequestParts.Card(null, null, null, card.token(), card.save()),
                 p.paymentType().name(), p.autoCapture(), p.acquirer(), p.tenor(),
                 p.callbackUrl(), p.failedUrl(), p.autoRedirect(), p.descriptor(),
@@ -25,21 +25,21 @@ final class DokuRequests {
                 disclaimer(p.disclaimer()), p.overrideNotificationUrl());
     }
 
-    /** @param dokuAuthenticationId DOKU's 3-D Secure authentication id, null for MOTO */
-    static ChargeRequest charge(NewPayment p, String dokuCustomerId, String dokuAuthenticationId) {
+    /** @param providerAuthenticationId the provider's 3-D Secure authentication id, null for MOTO */
+    static ChargeRequest charge(NewPayment p, String providerCustomerId, String providerAuthenticationId) {
         NewPayment.Card card = p.card();
-        return new ChargeRequest(order(p), customer(p.customer(), dokuCustomerId),
+        return new ChargeRequest(order(p), customer(p.customer(), providerCustomerId),
                 new RequestParts.Card(card.number(), card.expiry(), card.cvv(), card.token(), card.save()),
-                p.paymentType().name(), dokuAuthenticationId);
+                p.paymentType().name(), providerAuthenticationId);
     }
 
     /**
      * Check 3-D Secure for a card (number and expiry only) or a saved card's token and its customer, under
-     * the id DOKU knows the customer by.
+     * the id the provider knows the customer by.
      */
-    static ThreeDSecureCheck threeDSecureCheck(String invoiceNumber, long amount, String dokuCustomerId,
+    static ThreeDSecureCheck threeDSecureCheck(String invoiceNumber, long amount, String providerCustomerId,
             NewPayment.Card card, String callbackUrlSuccess, String callbackUrlFailed) {
-        return new ThreeDSecureCheck(invoiceNumber, amount, dokuCustomerId,
+        return new ThreeDSecureCheck(invoiceNumber, amount, providerCustomerId,
                 new RequestParts.Card(card.number(), card.expiry(), null, card.token(), false),
                 callbackUrlSuccess, callbackUrlFailed);
     }
@@ -50,9 +50,9 @@ final class DokuRequests {
                 : items.stream().map(i -> new RequestParts.LineItem(i.name(), i.price(), i.quantity())).toList());
     }
 
-    private static RequestParts.Customer customer(NewPayment.Customer c, String dokuCustomerId) {
+    private static RequestParts.Customer customer(NewPayment.Customer c, String providerCustomerId) {
         return c == null ? null
-                : new RequestParts.Customer(dokuCustomerId, c.name(), c.email(), c.phone(), c.address(), c.country());
+                : new RequestParts.Customer(providerCustomerId, c.name(), c.email(), c.phone(), c.address(), c.country());
     }
 
     private static PaymentPageRequest.Theme theme(NewPayment.Theme t) {

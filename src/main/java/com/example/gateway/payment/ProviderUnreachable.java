@@ -4,13 +4,13 @@ import com.example.gateway.support.DomainException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** DOKU could not be reached, or the circuit is open: nothing was done for certain. */
-public final class DokuUnavailable extends DomainException {
+/** The provider could not be reached, or its circuit is open: nothing was done for certain. */
+public final class ProviderUnreachable extends DomainException {
 
     private final Duration retryAfter;
 
     /** @param retryAfter when the client may try again (the breaker's next probe), or null if not known */
-    public DokuUnavailable(Duration retryAfter) {
+    public ProviderUnreachable(Duration retryAfter) {
         super("DOKU unavailable", "DOKU could not be reached; nothing was done");
         this.retryAfter = retryAfter;
     }

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * result, so a later master key changes no customer's id.
  */
 @ApplicationScoped
-class DokuCustomerIds {
+class ProviderCustomerIds {
 
     static final String PREFIX = "gw1-";
     /** 160 bits of the MAC: no two customers meet by chance, and the id stays within DOKU's 50 characters. */
@@ -26,7 +26,7 @@ class DokuCustomerIds {
 
     private final SecretKeySpec key;
 
-    DokuCustomerIds(DerivedKeys keys) {
+    ProviderCustomerIds(DerivedKeys keys) {
         this.key = new SecretKeySpec(keys.key(KeyPurpose.DOKU_CUSTOMER_ID), "HmacSHA256");
     }
 

@@ -3,23 +3,23 @@ package com.example.gateway.payment;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The customer id DOKU knows a client's customer by, never the client's own: DOKU keeps one namespace
+ * The customer id the provider knows a client's customer by, never the client's own: DOKU keeps one namespace
  * for the whole merchant account, and a client must not reach another's customer (or its saved cards)
  * by naming the same id. Kept by the token package, which owns saved cards; payments only ask.
  */
-public interface DokuCustomerDirectory {
+public interface ProviderCustomerDirectory {
 
-    /** The DOKU id of {@code client}'s customer, recorded on first use and the same ever after. */
+    /** The provider's id of {@code client}'s customer, recorded on first use and the same ever after. */
     Uni<String> idOf(String client, String customerId);
 
     /**
-     * The DOKU id of {@code client}'s customer if DOKU handed {@code tokenId} out to that customer;
+     * The provider's id of {@code client}'s customer if the provider handed {@code tokenId} out to that customer;
      * otherwise fails with "token not found", having recorded nothing.
      */
     Uni<String> idOfHolder(String client, String customerId, String tokenId);
 
     /**
-     * The DOKU id a request goes out under: with a saved card, its holder's (another's token fails
+     * The provider's id a request goes out under: with a saved card, its holder's (another's token fails
      * here, before anything is stored or sent); else the customer's; null without a customer id.
      */
     default Uni<String> idFor(String client, NewPayment.Customer customer, NewPayment.Card card) {
