@@ -63,9 +63,10 @@ public class NotificationService {
                 .map(provider::read);
         record.invoiceNumber = parsed.map(TransactionNews::invoiceNumber).orElse(null);
         // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
-        return Detached.run(() -> payments.rowTransaction(tx -> decide(tx, record, parsed)
-                        .invoke(result -> record.result = result)
-                        .call(result -> rows.insert(tx.connection(), record))))
+        return Detached.run(() -> payments.rowTransaction(tx -> {
+                    tx.writeBeforeCommit(() -> rows.insert(tx.connection(), record));
+                    return decide(tx, record, parsed).invoke(result -> record.result = result);
+                }))
                 .invoke(result -> {
                     counted(result);
                     LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),
@@ -86,19 +87,21 @@ public class NotificationService {
         if (report.invoiceNumber() == null) {
             return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
         }
-        // The same row lock as every API change of the payment (Payments), so the two take turns.
-        return payments.lockByInvoice(tx, report.invoiceNumber())
-                .chain(locked -> {
+        // The same row lock as every API change of the payment (Payments), so the two take turns. Whether it
+        // was applied before is asked right behind the lock, in the same round trip: PostgreSQL answers it once
+        // the lock is granted, so a duplicate that committed while this one waited is seen.
+        return Uni.combine().all().unis(payments.lockByInvoice(tx, report.invoiceNumber()),
+                        alreadyApplied(tx, record.dokuRequestId))
+                .with((locked, applied) -> {
                     if (locked == null) {
-                        return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
+                        return NotificationResult.UNKNOWN_INVOICE;
                     }
                     Payment payment = locked.payment();
                     record.paymentId = payment.id;
                     LogContext.payment(payment.id, payment.clientName);
                     // The payment's own Request-Id (the notification's is in the line's text).
                     LogContext.dokuRequest(payment.dokuRequestId);
-                    return alreadyApplied(tx, record.dokuRequestId)
-                            .map(applied -> applied ? NotificationResult.DUPLICATE : apply(tx.unit(), payment, report));
+                    return applied ? NotificationResult.DUPLICATE : apply(tx.unit(), payment, report);
                 });
     }
 

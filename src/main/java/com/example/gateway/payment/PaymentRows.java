@@ -73,6 +73,10 @@ class PaymentRows {
     private static final String OPERATIONS_OF = "SELECT " + OPERATION_COLUMNS
             + " FROM payment_operations o WHERE o.payment_id = $1 ORDER BY o.created_at, o.id";
 
+    private static final String OPERATIONS_OF_INVOICE = "SELECT " + OPERATION_COLUMNS
+            + " FROM payment_operations o WHERE o.payment_id = (SELECT id FROM payments WHERE invoice_number = $1)"
+            + " ORDER BY o.created_at, o.id";
+
     private static final String OPERATIONS_OF_MANY = "SELECT o.payment_id, " + OPERATION_COLUMNS
             + " FROM payment_operations o WHERE o.payment_id = ANY($1) ORDER BY o.created_at, o.id";
 
@@ -247,19 +251,19 @@ class PaymentRows {
      * once the lock is granted, on a snapshot taken then.
      */
     Uni<LockedPayment> lock(RowTransaction tx, String id) {
-        SqlConnection connection = tx.connection();
-        return Uni.combine().all().unis(connection.preparedQuery(LOCK_BY_ID).execute(Tuple.of(id)),
-                        connection.preparedQuery(OPERATIONS_OF).execute(Tuple.of(id)))
-                .with((payments, operations) -> payments.size() == 0 ? null : locked(tx, payments, operations));
+        return lock(tx, LOCK_BY_ID, OPERATIONS_OF, id);
     }
 
-    /** In {@code tx}: the payment of {@code invoiceNumber}, as {@link #lock} does it (its id known, its operations after). */
+    /** In {@code tx}: the payment of {@code invoiceNumber}, as {@link #lock(RowTransaction, String)} does it. */
     Uni<LockedPayment> lockByInvoice(RowTransaction tx, String invoiceNumber) {
+        return lock(tx, LOCK_BY_INVOICE, OPERATIONS_OF_INVOICE, invoiceNumber);
+    }
+
+    private static Uni<LockedPayment> lock(RowTransaction tx, String lockPayment, String readOperations, String key) {
         SqlConnection connection = tx.connection();
-        return connection.preparedQuery(LOCK_BY_INVOICE).execute(Tuple.of(invoiceNumber))
-                .chain(payments -> payments.size() == 0 ? Uni.createFrom().<LockedPayment>nullItem()
-                        : connection.preparedQuery(OPERATIONS_OF).execute(Tuple.of(payments.iterator().next().getString("id")))
-                                .map(operations -> locked(tx, payments, operations)));
+        return Uni.combine().all().unis(connection.preparedQuery(lockPayment).execute(Tuple.of(key)),
+                        connection.preparedQuery(readOperations).execute(Tuple.of(key)))
+                .with((payments, operations) -> payments.size() == 0 ? null : locked(tx, payments, operations));
     }
 
     private static LockedPayment locked(RowTransaction tx, RowSet<Row> payments, RowSet<Row> operationRows) {
@@ -271,7 +275,8 @@ class PaymentRows {
 
     /**
      * In {@code tx}, just before it commits: what changed in each locked payment (the payment row, captures
-     * and refunds added or moved), then {@code events}. Pipelined: the statements go out together.
+     * and refunds added or moved), then {@code events}, then the transaction's statements on other tables
+     * ({@link RowTransaction#writeBeforeCommit}). Pipelined: the statements go out together.
      */
     Uni<Void> write(RowTransaction tx, List<PaymentEvent> events) {
         SqlConnection connection = tx.connection();
@@ -289,6 +294,7 @@ class PaymentRows {
             writes.add(connection.preparedQuery(INSERT_EVENT).executeBatch(events.stream().map(PaymentRows::eventValues).toList())
                     .replaceWithVoid());
         }
+        tx.alsoWritten().forEach(statement -> writes.add(statement.get()));
         return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(writes).andFailFast().replaceWithVoid();
     }
 
