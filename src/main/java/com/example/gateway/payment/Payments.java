@@ -260,7 +260,8 @@ public class Payments {
 
     /**
      * Three counts, each over a partial index of migration V2 alone (index-only scans), not one pass over the
-     * whole table: with 400 000 payments, 405 buffers instead of 8 885 (docs/internals.md, "Performance").
+     * whole table: with 400 000 payments, 406 buffers instead of 9 246 (bench/sql/plans.sql; docs/internals.md,
+     * "Performance").
      */
     private static final String COUNTS = "SELECT "
             + "(SELECT count(*) FROM payments WHERE status = " + sql(PaymentStatus.AUTHORIZED) + "), "

@@ -8,8 +8,11 @@ import com.example.gateway.payment.PaymentStateMachine.Decision;
 import com.example.gateway.payment.PaymentStateMachine.Happening;
 import com.example.gateway.payment.Transition.Cause;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +106,10 @@ class PaymentDecisionTest {
             REFUNDED                | 0/1000/1000 | AUTHORIZATION_RELEASED | -
             REFUNDED                | 0/1000/1000 | ANSWER_LOST            | -
             REFUNDED                | 0/1000/1000 | VOIDED                 | -
+            PENDING                 | 0/0/0       | AMOUNTS_SETTLED        | -
+            REQUIRES_AUTHENTICATION | 0/0/0       | AMOUNTS_SETTLED        | -
+            FAILED                  | 0/0/0       | AMOUNTS_SETTLED        | -
+            REFUNDED                | 0/1000/1000 | AMOUNTS_SETTLED        | -
             AUTHORIZED              | 1000/600/0  | AMOUNTS_SETTLED        | SUCCEEDED payment.succeeded
             AUTHORIZED              | 1000/0/0    | AMOUNTS_SETTLED        | -
             SUCCEEDED               | 0/1000/400  | AMOUNTS_SETTLED        | PARTIALLY_REFUNDED
@@ -113,12 +120,46 @@ class PaymentDecisionTest {
             UNKNOWN                 | 1000/1000/0 | AMOUNTS_SETTLED        | SUCCEEDED payment.reconciled
             UNKNOWN                 | 0/1000/1000 | AMOUNTS_SETTLED        | REFUNDED payment.reconciled
             UNKNOWN                 | 0/1000/300  | AMOUNTS_SETTLED        | PARTIALLY_REFUNDED payment.reconciled
+            EXPIRED                 | 1000/0/0    | STILL_PAYING           | -
+            EXPIRED                 | 1000/0/0    | AUTHORIZED             | -
+            EXPIRED                 | 1000/0/0    | CHARGED                | -
+            EXPIRED                 | 1000/0/0    | DECLINED               | -
+            EXPIRED                 | 1000/0/0    | AUTHORIZATION_RELEASED | -
+            EXPIRED                 | 1000/0/0    | ANSWER_LOST            | -
+            EXPIRED                 | 1000/0/0    | VOIDED                 | -
+            EXPIRED                 | 1000/0/0    | AMOUNTS_SETTLED        | -
+            VOIDED                  | 1000/0/0    | STILL_PAYING           | -
+            VOIDED                  | 1000/0/0    | AUTHORIZED             | -
+            VOIDED                  | 1000/0/0    | CHARGED                | -
+            VOIDED                  | 1000/0/0    | DECLINED               | -
+            VOIDED                  | 1000/0/0    | AUTHORIZATION_RELEASED | -
+            VOIDED                  | 1000/0/0    | ANSWER_LOST            | -
+            VOIDED                  | 1000/0/0    | VOIDED                 | -
+            VOIDED                  | 1000/0/0    | AMOUNTS_SETTLED        | -
             """)
     void decides(PaymentStatus from, String amounts, Happening happening, String expected) {
         Payment payment = payment(from, amounts, 1);
         Optional<Decision> decision = PaymentStateMachine.decide(payment, happening);
         assertEquals(expected, decision.map(PaymentDecisionTest::described).orElse("-"));
         assertEquals(from, payment.status, "deciding changes nothing");
+    }
+
+    /** A status added to {@link PaymentStatus} fails here until the table says what each happening does to it. */
+    @Test
+    void everyStatusMeetsEveryHappeningInTheTable() throws NoSuchMethodException {
+        String table = PaymentDecisionTest.class.getDeclaredMethod("decides", PaymentStatus.class, String.class,
+                Happening.class, String.class).getAnnotation(CsvSource.class).textBlock();
+        Set<String> pairs = table.lines().filter(line -> !line.isBlank()).map(line -> line.split("\\|"))
+                .map(cells -> cells[0].strip() + " + " + cells[2].strip()).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (PaymentStatus status : PaymentStatus.values()) {
+            for (Happening happening : Happening.values()) {
+                if (happening != Happening.AWAITS_AUTHENTICATION && !pairs.contains(status + " + " + happening)) {
+                    missing.add(status + " + " + happening);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "pairs the table does not decide");
     }
 
     @Test
