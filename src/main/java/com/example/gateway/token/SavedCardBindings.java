@@ -27,10 +27,13 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
     private static final String FIND_ID = "SELECT doku_customer_id FROM doku_customers "
             + "WHERE client_name = $1 AND customer_id = $2";
 
-    /** Answers the stored id, also when a concurrent first use stored it first (the no-op update returns it). */
+    /**
+     * Answers nothing when a concurrent first use stored the customer first (then {@link #FIND_ID} reads it).
+     * No conflict target: with one, only that key is checked as a conflict, and a race lost on the other
+     * unique key (the DOKU id, derived alike by both) was an error.
+     */
     private static final String RECORD_ID = "INSERT INTO doku_customers (client_name, customer_id, doku_customer_id, "
-            + "created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (client_name, customer_id) "
-            + "DO UPDATE SET client_name = EXCLUDED.client_name RETURNING doku_customer_id";
+            + "created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING doku_customer_id";
 
     private static final String FIND_CUSTOMER = "SELECT c.doku_customer_id, t.token_id FROM doku_customers c "
             + "LEFT JOIN saved_card_tokens t ON t.client_name = c.client_name AND t.customer_id = c.customer_id "
@@ -75,7 +78,14 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
     private Uni<String> record(String client, String customerId) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         return db.preparedQuery(RECORD_ID).execute(Tuple.of(client, customerId, ids.derive(client, customerId), now))
-                .map(rows -> rows.iterator().next().getString(0));
+                .chain(inserted -> inserted.size() > 0 ? Uni.createFrom().item(inserted.iterator().next().getString(0))
+                        : db.preparedQuery(FIND_ID).execute(Tuple.of(client, customerId)).map(stored -> {
+                            if (stored.size() == 0) {
+                                // Only a DOKU id derived alike for another customer could do this (an HMAC collision).
+                                throw new IllegalStateException("no DOKU customer id could be recorded for a customer");
+                            }
+                            return stored.iterator().next().getString(0);
+                        }));
     }
 
     private static Optional<BoundCustomer> customer(RowSet<Row> rows) {
