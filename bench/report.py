@@ -132,6 +132,16 @@ def verdict(ok):
     return "yes" if ok else "**NO**"
 
 
+def print_table(header, rows):
+    """One markdown table, its columns padded to their widest cell."""
+    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+    print(line(header))
+    print("| " + " | ".join("-" * w for w in widths) + " |")
+    for r in rows:
+        print(line(r))
+
+
 def table(results_file):
     records = [json.loads(line) for line in open(results_file) if line.strip()]
     runs = load_runs(records)
@@ -202,12 +212,7 @@ def table(results_file):
         rows.append([f"SQL statements per payment creation (pg_stat_statements, {st.get('conns', '?')} conns)", "",
                      text, "", "", "", "", "", "", ""])
 
-    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
-    print(line(header))
-    print("| " + " | ".join("-" * w for w in widths) + " |")
-    for r in rows:
-        print(line(r))
+    print_table(header, rows)
 
     print("\nFloors, at the same number of connections: the payment page's is the same call sent straight to the "
           "emulator; the reads' is pgbench's primary-key select; the notifications' is pgbench's single-row "
@@ -245,18 +250,13 @@ def cost_table(records, runs):
                     + [f"{c['write_xacts'] / n:.2f}", f"{c['wal_bytes'] / n:,.0f}".replace(",", " "),
                        f"{c['doku_calls'] / n:.2f}", f"{cores:.2f} ({max(0.0, cores - ours):.2f})",
                        f"{c['load'][0]:.1f} → {c['load'][1]:.1f}"])
-    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i]) for i in range(len(header))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
     print("\nCost per request of each measured run (money: per request, a CHARGE or a refund; the emulator's "
           "notifications of them to the gateway land in the same window):\n")
-    print(line(header))
-    print("| " + " | ".join("-" * w for w in widths) + " |")
-    for r in rows:
-        print(line(r))
+    print_table(header, rows)
     print("\nCPU: utime + stime deltas (/proc/<pid>/stat) over the run divided by its requests; PostgreSQL: "
           "the postmaster and all its backends; wrk: bash's reaped-children time. Write xacts: transaction "
           "ids taken; WAL: insert-position delta. Machine busy: /proc/stat over the run, in cores of "
-          f"this 2-core box; others': busy minus the processes above (other builds on the shared box).")
+          "this 2-core box; others': busy minus the processes above (other builds on the shared box).")
 
 
 if __name__ == "__main__":
