@@ -108,21 +108,25 @@ def model(results_path, sizes_path=None):
 
 
 def check(one_path, many_path):
+    """The N-replica run's rates against what the one-replica run's costs per request predict on the
+    same machine: its cores less what other processes took during the N-replica run, divided by the
+    CPU of every process per request (measured with one replica) plus nginx's (measured with N)."""
     one, many = per_request(load(one_path)), per_request(load(many_path))
-    print("| scenario | one replica: requests/s | its CPU ms per request (all processes) | N replicas: nginx "
-          "ms per request | others' cores during the N-replica run | predicted requests/s | measured | "
-          "difference |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for s in ("page", "get", "notify", "money"):
+    print("| scenario | 1 replica: requests/s | N replicas: predicted | measured | difference | N × 1 replica "
+          "| service CPU ms (1 / N) | PostgreSQL CPU ms (1 / N) | nginx CPU ms | others' cores (1 / N) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    replicas = next((r["replicas"] for r in load(many_path) if r["kind"] == "service"), 2)
+    for s in ("page", "get", "list", "notify", "money"):
         if s not in one or s not in many:
             continue
-        total = sum(one[s]["cpu"].values()) + many[s]["cpu"].get("nginx", 0.0)
-        cores = os.cpu_count() - many[s]["others_cores"]
-        predicted = cores * 1000.0 / total
-        measured = many[s]["rps"]
-        print(f"| {s} | {one[s]['rps']:,.0f} | {sum(one[s]['cpu'].values()):.2f} | "
-              f"{many[s]['cpu'].get('nginx', 0.0):.2f} | {many[s]['others_cores']:.2f} | {predicted:,.0f} | "
-              f"{measured:,.0f} | {100.0 * (measured - predicted) / predicted:+.0f} % |")
+        a, b = one[s], many[s]
+        nginx = b["cpu"].get("nginx", 0.0)
+        predicted = (os.cpu_count() - b["others_cores"]) * 1000.0 / (sum(a["cpu"].values()) + nginx)
+        print(f"| {s} | {a['rps']:,.0f} | {predicted:,.0f} | {b['rps']:,.0f} | "
+              f"{100.0 * (b['rps'] - predicted) / predicted:+.0f} % | {replicas * a['rps']:,.0f} | "
+              f"{a['cpu']['service']:.2f} / {b['cpu']['service']:.2f} | "
+              f"{a['cpu']['postgres']:.2f} / {b['cpu']['postgres']:.2f} | {nginx:.2f} | "
+              f"{a['others_cores']:.2f} / {b['others_cores']:.2f} |")
 
 
 if __name__ == "__main__":
