@@ -9,8 +9,11 @@ results.jsonl has one JSON object a line, written by bench/run:
   {"kind": "pgbench", "scenario": …, "conns": …, "tps": …, "processed": …, "failed": …, "p50_us": …, "p99_us": …}
   {"kind": "problem", "scenario": …, "conns": …, "text": …}   a check after a run failed: the run failed
   {"kind": "service", …}                                       whole-run figures (start, memory, log, SQL)
+  {"kind": "cost", "scenario": …, "conns": …, "cpu_ms": {process: ms}, "write_xacts": …, "wal_bytes": …,
+   "doku_calls": …, "machine_busy_ms": …, "machine_ms": …, "load": [before, after]}   what a measured run cost
 """
 import glob
+import os
 import json
 import re
 import sys
@@ -129,6 +132,16 @@ def verdict(ok):
     return "yes" if ok else "**NO**"
 
 
+def print_table(header, rows):
+    """One markdown table, its columns padded to their widest cell."""
+    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+    print(line(header))
+    print("| " + " | ".join("-" * w for w in widths) + " |")
+    for r in rows:
+        print(line(r))
+
+
 def table(results_file):
     records = [json.loads(line) for line in open(results_file) if line.strip()]
     runs = load_runs(records)
@@ -182,7 +195,7 @@ def table(results_file):
         peak = service.get("rss_peak_kib", 0) / MIB
         rows.append(["service: peak RSS (VmHWM)", "",
                      f"{peak:.0f} MiB (after start {service.get('rss_ready_kib', 0) / MIB:.0f} MiB)",
-                     "", "", "", "", "", "≤ 300 MiB", verdict(0 < peak <= 300)])
+                     "", "", "", "", "", "≤ 256 MiB", verdict(0 < peak <= 256)])
         rows.append(["service log: blocked event loop (\"has been blocked for\")", "", str(service.get("blocked")),
                      "", "", "", "", "", "0", verdict(service.get("blocked") == 0)])
         rows.append(["service log: ERROR / WARN lines", "",
@@ -199,22 +212,51 @@ def table(results_file):
         rows.append([f"SQL statements per payment creation (pg_stat_statements, {st.get('conns', '?')} conns)", "",
                      text, "", "", "", "", "", "", ""])
 
-    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
-    print(line(header))
-    print("| " + " | ".join("-" * w for w in widths) + " |")
-    for r in rows:
-        print(line(r))
+    print_table(header, rows)
 
     print("\nFloors, at the same number of connections: the payment page's is the same call sent straight to the "
           "emulator; the reads' is pgbench's primary-key select; the notifications' is pgbench's single-row "
           "insert; the money path's is half the insert rate (each charge or refund commits two write "
           "transactions). Added p50 = gateway p50 − floor p50. Non-2xx for pgbench = failed transactions.")
 
+    cost_table(records, runs)
+
     warmups = [r for r in records if r["kind"] == "wrk" and r.get("warmup")
                and (r["wrk"]["non2xx"] or r["wrk"]["timeout"] or r["wrk"]["connect"] or r["wrk"]["read"])]
     for r in warmups:
         print(f"\nWarm-up of {r['scenario']} had errors: {json.dumps(r['wrk'])}")
+
+
+def cost_table(records, runs):
+    """Per request of each measured run: CPU ms by process, write transactions, WAL bytes, DOKU calls."""
+    costs = [r for r in records if r["kind"] == "cost"]
+    if not costs:
+        return
+    header = ["measure", "conns", "requests/s", "service CPU ms", "PostgreSQL CPU ms", "emulator CPU ms",
+              "wrk CPU ms", "nginx CPU ms", "write xacts", "WAL bytes", "DOKU calls",
+              "machine busy (cores; others')", "load 1 min"]
+    rows = []
+    for c in costs:
+        run = runs.get((c["scenario"], c["conns"]))
+        if run is None or not run.requests or run.failed:
+            continue
+        n = run.requests
+        cpu = c["cpu_ms"]
+        seconds = n / run.rps
+        cores = os.cpu_count() * c["machine_busy_ms"] / c["machine_ms"] if c["machine_ms"] else 0
+        ours = sum(cpu.values()) / 1000.0 / seconds
+        rows.append([SCENARIOS[c["scenario"]][0].split(" (")[0], str(c["conns"]), rate(run.rps)]
+                    + [f"{cpu[k] / n:.3f}" for k in ("service", "postgres", "emulator", "wrk", "nginx")]
+                    + [f"{c['write_xacts'] / n:.2f}", f"{c['wal_bytes'] / n:,.0f}".replace(",", " "),
+                       f"{c['doku_calls'] / n:.2f}", f"{cores:.2f} ({max(0.0, cores - ours):.2f})",
+                       f"{c['load'][0]:.1f} → {c['load'][1]:.1f}"])
+    print("\nCost per request of each measured run (money: per request, a CHARGE or a refund; the emulator's "
+          "notifications of them to the gateway land in the same window):\n")
+    print_table(header, rows)
+    print("\nCPU: utime + stime deltas (/proc/<pid>/stat) over the run divided by its requests; PostgreSQL: "
+          "the postmaster and all its backends; wrk: bash's reaped-children time. Write xacts: transaction "
+          "ids taken; WAL: insert-position delta. Machine busy: /proc/stat over the run, in cores of "
+          "this 2-core box; others': busy minus the processes above (other builds on the shared box).")
 
 
 if __name__ == "__main__":
