@@ -20,6 +20,11 @@ KNOWN=(
   # https://github.com/eclipse-vertx/vertx-sql-client/pull/1455) twice for the one pool; the first
   # registration stands. No upstream issue found yet. (3.31's netty.eventexecutor.workers twin is gone.)
   "This Gauge has been already registered (MeterId{name='postgresql.queue.size'"
+  # Sometimes (2 of 4 starts on 2026-12-07, in dev mode and in a test profile's first DOKU call alike) the
+  # REST client's HTTP client gauge for DOKU is registered twice at its first call after start; the first
+  # registration stands and the metric is scraped as usual. Not traced to its cause yet; the gateway
+  # registers no such gauge itself (Quarkus's Micrometer binder for Vert.x HTTP clients does).
+  "This Gauge has been already registered (MeterId{name='http.client.active.connections', tags=[tag(clientName=doku)]})"
   # openapi-generator (the test client, generated in dev mode too) renders one request example into its
   # docs; POST /v1/three-d-secure documents two on purpose (a card number, a saved card's token).
   "[WARNING] Ignoring complex example on request body"
