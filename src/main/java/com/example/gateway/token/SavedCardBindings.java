@@ -55,9 +55,8 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
     /** Looked up first: a customer keeps the id stored at first use, derived under whatever key was current then. */
     @Override
     public Uni<String> idOf(String client, String customerId) {
-        return db.preparedQuery(FIND_ID).execute(Tuple.of(client, customerId))
-                .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(rows.iterator().next().getString(0))
-                        : record(client, customerId));
+        return storedId(client, customerId).chain(stored -> stored != null ? Uni.createFrom().item(stored)
+                : record(client, customerId));
     }
 
     @Override
@@ -79,13 +78,19 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         return db.preparedQuery(RECORD_ID).execute(Tuple.of(client, customerId, ids.derive(client, customerId), now))
                 .chain(inserted -> inserted.size() > 0 ? Uni.createFrom().item(inserted.iterator().next().getString(0))
-                        : db.preparedQuery(FIND_ID).execute(Tuple.of(client, customerId)).map(stored -> {
-                            if (stored.size() == 0) {
+                        : storedId(client, customerId).map(stored -> {
+                            if (stored == null) {
                                 // Only a DOKU id derived alike for another customer could do this (an HMAC collision).
                                 throw new IllegalStateException("no DOKU customer id could be recorded for a customer");
                             }
-                            return stored.iterator().next().getString(0);
+                            return stored;
                         }));
+    }
+
+    /** The DOKU customer id stored for the client's customer; null if there is none yet. */
+    private Uni<String> storedId(String client, String customerId) {
+        return db.preparedQuery(FIND_ID).execute(Tuple.of(client, customerId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
     private static Optional<BoundCustomer> customer(RowSet<Row> rows) {
