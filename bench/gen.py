@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Pre-generates DOKU-signed requests for bench/run (wrk's Lua has no HMAC).
 
-Two kinds, each written as one file per wrk thread (<out>.t0, <out>.t1, ...), one request a line:
+Three kinds, each written as one file per wrk thread (<out>.t0, <out>.t1, ...), one request a line:
 Request-Id, Request-Timestamp, Signature and body, tab-separated (bodies are one-line JSON):
 
   page    payment-page requests as the gateway sends them to DOKU, each with its own invoice number
           and Request-Id, signed as a merchant signs them (the emulator verifies them);
+  charge  the same for the CHARGE that a MOTO charge through the gateway sends (bench/lua/charge.lua);
   notify  DOKU's "SALE SUCCESS" notifications, one per line of --invoices (invoice, amount and the
           payment's DOKU Request-Id, tab-separated), signed as DOKU signs them, with the notification
           path as Request-Target.
@@ -46,6 +47,17 @@ def page_bodies(prefix, count):
         })
 
 
+def charge_bodies(prefix, count):
+    """What the gateway sends for bench/lua/charge.lua's MOTO charge (ChargeBody), so the floor is the same call."""
+    expiry = f"12{(datetime.datetime.now(datetime.timezone.utc).year + 2) % 100:02d}"
+    for n in range(count):
+        yield compact({
+            "order": {"amount": 90000, "invoice_number": f"{prefix}-{n}"},
+            "payment": {"type": "MOTO"},
+            "card": {"number": "4111111111111111", "expiry": expiry},
+        })
+
+
 def notification_bodies(invoices_file, date):
     """The shape the emulator sends for a paid page (TransactionJson.paymentNotification)."""
     with open(invoices_file) as f:
@@ -67,19 +79,20 @@ def notification_bodies(invoices_file, date):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("kind", choices=["page", "notify"])
+    p.add_argument("kind", choices=["page", "charge", "notify"])
     p.add_argument("--out", required=True, help="file prefix; writes <out>.t0 .. <out>.t<threads-1>")
     p.add_argument("--threads", type=int, required=True)
     p.add_argument("--client-id", required=True)
     p.add_argument("--secret", required=True)
     p.add_argument("--target", required=True, help="Request-Target: the path signed")
-    p.add_argument("--count", type=int, help="page: how many requests")
-    p.add_argument("--prefix", help="page: invoice number prefix")
+    p.add_argument("--count", type=int, help="page, charge: how many requests")
+    p.add_argument("--prefix", help="page, charge: invoice number prefix")
     p.add_argument("--invoices", help="notify: invoice<TAB>amount<TAB>request id, one a line")
     a = p.parse_args()
 
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    bodies = page_bodies(a.prefix, a.count) if a.kind == "page" else notification_bodies(a.invoices, now)
+    bodies = {"page": lambda: page_bodies(a.prefix, a.count), "charge": lambda: charge_bodies(a.prefix, a.count),
+              "notify": lambda: notification_bodies(a.invoices, now)}[a.kind]()
     outs = [open(f"{a.out}.t{t}", "w") for t in range(a.threads)]
     written = 0
     for n, body in enumerate(bodies):

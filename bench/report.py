@@ -22,6 +22,8 @@ SCENARIOS = {
     # key: (label, floor key, how many floor units one request costs; None: no latency comparison)
     "page-emulator": ("payment page straight to the emulator (upstream floor)", None, None),
     "page": ("payment page through the gateway", "page-emulator", 1),
+    "charge-emulator": ("MOTO CHARGE straight to the emulator (upstream floor)", None, None),
+    "charge": ("MOTO CHARGE through the gateway", "charge-emulator", 1),
     "get": ("GET /v1/payments/{id}", "db-select", 1),
     "list": ("GET /v1/payments?limit=20", "db-select", 1),
     "notify": ("signed DOKU notification applied", "db-insert", 1),
@@ -155,6 +157,9 @@ def table(results_file):
         if s == "page" and c == 1:
             added = None if run.failed or floor is None or floor.failed else run.p50 - floor.p50
             return "added p50 ≤ 1.0 ms", added is not None and added <= 1.0
+        if s == "charge" and c == 1:
+            added = None if run.failed or floor is None or floor.failed else run.p50 - floor.p50
+            return "added p50 ≤ 1.5 ms", added is not None and added <= 1.5
         if s == "get" and c == 32:
             share = None if floor is None or floor.failed else run.rps / floor.rps
             return "≥ 10 000/s and ≥ 40 % of floor", (not run.failed and run.rps >= 10000
@@ -218,8 +223,8 @@ def table(results_file):
 
     print_table(header, rows)
 
-    print("\nFloors, at the same number of connections: the payment page's is the same call sent straight to the "
-          "emulator; the reads' is pgbench's primary-key select; the notifications' is pgbench's single-row "
+    print("\nFloors, at the same number of connections: the payment page's and the charge's are the same call "
+          "sent straight to the emulator; the reads' is pgbench's primary-key select; the notifications' is pgbench's single-row "
           "insert; the money path's is half the insert rate (each charge or refund commits two write "
           "transactions). Added p50 = gateway p50 − floor p50. Non-2xx for pgbench = failed transactions.")
 

@@ -22,6 +22,14 @@ function common.read_signed(file)
   return items
 end
 
+-- A MOTO charge of an approved card (no 3-D Secure, no CVV, no customer): the body of money.lua's and
+-- charge.lua's POST /v1/payments. The card expires in December two years from now.
+local moto_expiry = string.format("12%02d", (tonumber(os.date("!%y")) + 2) % 100)
+function common.moto_charge(invoice)
+  return wrk.format("POST", "/v1/payments", nil, string.format('{"flow":"CHARGE","invoice_number":"%s",' ..
+    '"amount":90000,"payment_type":"MOTO","card":{"number":"4111111111111111","expiry":"%s"}}', invoice, moto_expiry))
+end
+
 -- The run ran out of pre-generated requests: stop this thread (wrk then under-counts the rate, so
 -- bench/run reports the run as failed rather than as a figure).
 function common.exhausted()

@@ -9,14 +9,13 @@ package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local common = require("common")
 setup, done = common.setup, common.done
 
-local prefix, expiry
+local prefix
 local n = 0
 local refunds_due = {}
 charges, refunds, unexpected = 0, 0, 0  -- globals: read by done() through thread:get
 
 function init(args)
   prefix = args[1] .. "-t" .. tid
-  expiry = string.format("12%02d", (tonumber(os.date("!%y")) + 2) % 100)
 end
 
 function request()
@@ -26,9 +25,7 @@ function request()
       '{"amount":90000,"reason":"bench refund"}')
   end
   n = n + 1
-  local invoice = string.format("%s-%d", prefix, n)
-  return wrk.format("POST", "/v1/payments", nil, string.format('{"flow":"CHARGE","invoice_number":"%s",' ..
-    '"amount":90000,"payment_type":"MOTO","card":{"number":"4111111111111111","expiry":"%s"}}', invoice, expiry))
+  return common.moto_charge(string.format("%s-%d", prefix, n))
 end
 
 function response(status, headers, body)

@@ -1,6 +1,8 @@
 package com.example.gateway.token;
 
 import com.example.gateway.payment.ProviderCustomerDirectory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +22,10 @@ import java.util.Set;
  * out to each ({@code saved_card_tokens}). A token is bound by the database as the payment that learnt
  * it is stored (migration V8), so every path that learns one (charge answer, notification,
  * reconciliation) binds it; here it is only read, and unbound.
+ *
+ * <p>A customer's DOKU id, once stored, never changes and is never deleted (no path updates or deletes a
+ * {@code doku_customers} row), so each replica keeps the ids it has read or recorded in a bounded cache:
+ * every payment naming a known customer then goes to DOKU without reading the database first.
  */
 @ApplicationScoped
 public class SavedCardBindings implements ProviderCustomerDirectory {
@@ -42,9 +48,16 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
     private static final String UNBIND = "DELETE FROM saved_card_tokens "
             + "WHERE client_name = $1 AND customer_id = $2 AND token_id = $3";
 
+    /** Enough for every customer of a busy day; an evicted one costs one primary-key read again. */
+    private static final int CACHED_CUSTOMERS = 10_000;
+
+    private record ClientCustomer(String client, String customerId) {
+    }
+
     private final Pool db;
     private final ProviderCustomerIds ids;
     private final Clock clock;
+    private final Cache<ClientCustomer, String> knownIds = Caffeine.newBuilder().maximumSize(CACHED_CUSTOMERS).build();
 
     SavedCardBindings(Pool db, ProviderCustomerIds ids, Clock clock) {
         this.db = db;
@@ -55,8 +68,14 @@ public class SavedCardBindings implements ProviderCustomerDirectory {
     /** Looked up first: a customer keeps the id stored at first use, derived under whatever key was current then. */
     @Override
     public Uni<String> idOf(String client, String customerId) {
-        return storedId(client, customerId).chain(stored -> stored != null ? Uni.createFrom().item(stored)
-                : record(client, customerId));
+        ClientCustomer key = new ClientCustomer(client, customerId);
+        String known = knownIds.getIfPresent(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return storedId(client, customerId)
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : record(client, customerId))
+                .invoke(id -> knownIds.put(key, id));
     }
 
     @Override

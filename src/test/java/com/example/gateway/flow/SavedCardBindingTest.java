@@ -139,15 +139,34 @@ class SavedCardBindingTest {
     @Test
     void aStoredDokuCustomerIdOutlivesTheKeyThatDerivedIt() {
         String customer = "CUST-" + UUID.randomUUID();
-        create(ORDERS, page(newInvoice(), customer, null)).statusCode(201);
-        // As if derived under an earlier master key: the stored id is the customer's, not today's derivation.
+        // Stored before this gateway started, as if derived under an earlier master key: the stored id is
+        // the customer's, not today's derivation.
         String earlier = "gw1-" + UUID.randomUUID().toString().replace("-", "");
-        pool.preparedQuery("UPDATE doku_customers SET doku_customer_id = $3 "
-                        + "WHERE client_name = $1 AND customer_id = $2").execute(Tuple.of("orders", customer, earlier)).await().indefinitely();
+        pool.preparedQuery("INSERT INTO doku_customers (client_name, customer_id, doku_customer_id, created_at) "
+                + "VALUES ($1, $2, $3, now())").execute(Tuple.of("orders", customer, earlier)).await().indefinitely();
 
         String invoice = newInvoice();
         create(ORDERS, page(invoice, customer, null)).statusCode(201);
         assertEquals(earlier, emulator.transaction(invoice).orElseThrow().customerId());
+    }
+
+    /**
+     * A customer's DOKU id never changes once stored, so it is read once per replica: a later payment goes to
+     * DOKU without the read. Shown by changing the stored row behind the gateway's back (nothing in the
+     * gateway does): the next payment still carries the id it read first.
+     */
+    @Test
+    void aKnownCustomersDokuIdIsNotReadAgain() {
+        String customer = "CUST-" + UUID.randomUUID();
+        String first = newInvoice();
+        create(ORDERS, page(first, customer, null)).statusCode(201);
+        String atDoku = emulator.transaction(first).orElseThrow().customerId();
+        pool.preparedQuery("UPDATE doku_customers SET doku_customer_id = $3 WHERE client_name = $1 AND customer_id = $2")
+                .execute(Tuple.of("orders", customer, "changed-behind-the-gateway")).await().indefinitely();
+
+        String second = newInvoice();
+        create(ORDERS, page(second, customer, null)).statusCode(201);
+        assertEquals(atDoku, emulator.transaction(second).orElseThrow().customerId());
     }
 
     @Test

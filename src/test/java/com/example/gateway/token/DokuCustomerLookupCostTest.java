@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What binding saved cards adds to a payment, measured (and printed, {@code [customer-cost]}; nothing is
- * asserted about time): the DOKU customer id of a known customer (one primary-key read, every payment
- * naming a customer), of a new one (that read and the upsert, once per customer), and the token check of
+ * asserted about time): the DOKU customer id of a known customer (from the replica's cache; one
+ * primary-key read the first time the replica meets the customer), of a new one (that read and the upsert, once per customer), and the token check of
  * a payment with {@code card.token} (one join).
  */
 @QuarkusTest
