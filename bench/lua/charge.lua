@@ -19,7 +19,7 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 201 and body:find('"status"%s*:%s*"SUCCEEDED"') then
+  if common.succeeded_charge(status, body) then
     charges = charges + 1
   else
     unexpected = unexpected + 1

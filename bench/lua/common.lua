@@ -30,6 +30,11 @@ function common.moto_charge(invoice)
     '"amount":90000,"payment_type":"MOTO","card":{"number":"4111111111111111","expiry":"%s"}}', invoice, moto_expiry))
 end
 
+-- A charge's answer: 201 with the payment SUCCEEDED.
+function common.succeeded_charge(status, body)
+  return status == 201 and body:find('"status"%s*:%s*"SUCCEEDED"') ~= nil
+end
+
 -- The run ran out of pre-generated requests: stop this thread (wrk then under-counts the rate, so
 -- bench/run reports the run as failed rather than as a figure).
 function common.exhausted()

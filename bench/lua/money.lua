@@ -31,7 +31,7 @@ end
 function response(status, headers, body)
   -- A refund's own id is ref_…; a payment's is pay_… ("payment_id" has no quote before "id").
   local payment = body:match('^%s*{%s*"id"%s*:%s*"(pay_[^"]+)"')
-  if status == 201 and payment and body:find('"status"%s*:%s*"SUCCEEDED"') then
+  if payment and common.succeeded_charge(status, body) then
     charges = charges + 1
     refunds_due[#refunds_due + 1] = payment
   elseif status == 201 and body:find('"id"%s*:%s*"ref_') then

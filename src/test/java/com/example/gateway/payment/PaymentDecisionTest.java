@@ -85,20 +85,6 @@ class PaymentDecisionTest {
             UNKNOWN                 | 1000/0/0    | AUTHORIZATION_RELEASED | -
             UNKNOWN                 | 1000/0/0    | ANSWER_LOST            | -
             UNKNOWN                 | 1000/0/0    | VOIDED                 | VOIDED payment.reconciled
-            EXPIRED                 | 1000/0/0    | STILL_PAYING           | -
-            EXPIRED                 | 1000/0/0    | AUTHORIZED             | -
-            EXPIRED                 | 1000/0/0    | CHARGED                | -
-            EXPIRED                 | 1000/0/0    | DECLINED               | -
-            EXPIRED                 | 1000/0/0    | AUTHORIZATION_RELEASED | -
-            EXPIRED                 | 1000/0/0    | ANSWER_LOST            | -
-            EXPIRED                 | 1000/0/0    | VOIDED                 | -
-            VOIDED                  | 1000/0/0    | STILL_PAYING           | -
-            VOIDED                  | 1000/0/0    | AUTHORIZED             | -
-            VOIDED                  | 1000/0/0    | CHARGED                | -
-            VOIDED                  | 1000/0/0    | DECLINED               | -
-            VOIDED                  | 1000/0/0    | AUTHORIZATION_RELEASED | -
-            VOIDED                  | 1000/0/0    | ANSWER_LOST            | -
-            VOIDED                  | 1000/0/0    | VOIDED                 | -
             REFUNDED                | 0/1000/1000 | STILL_PAYING           | -
             REFUNDED                | 0/1000/1000 | AUTHORIZED             | -
             REFUNDED                | 0/1000/1000 | CHARGED                | -
