@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.TransactionRollbackException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -68,10 +70,35 @@ public class Payments {
      * together or not at all.
      */
     public <T> Uni<T> rowTransaction(Function<RowTransaction, Uni<T>> work) {
-        return db.withTransaction(connection -> {
+        return db.withConnection(connection -> {
+            // Not Pool.withTransaction: it waits for BEGIN's answer before the work sends anything, a round
+            // trip that carries nothing. The connection sends its commands in order without waiting (it
+            // pipelines), so BEGIN goes out with the work's first statements (the lock), and PostgreSQL runs
+            // them inside the transaction. Its answers come back in order too, so BEGIN's is known before
+            // the lock's; the writes wait for it all the same, so nothing is written outside a transaction.
+            Uni<Transaction> begun = Uni.createFrom().completionStage(connection.begin().subscribeAsCompletionStage());
             RowTransaction tx = new RowTransaction(connection);
-            return Uni.createFrom().deferred(() -> work.apply(tx)).call(() -> rows.write(tx, eventsOf(tx)));
+            return Uni.createFrom().deferred(() -> work.apply(tx))
+                    .call(() -> begun)
+                    .call(() -> rows.write(tx, eventsOf(tx)))
+                    .onItemOrFailure().transformToUni((result, failure) -> begun.onItemOrFailure()
+                            .transformToUni((transaction, beginFailed) -> end(transaction, result,
+                                    failure != null ? failure : beginFailed)));
         });
+    }
+
+    /**
+     * Commits, or rolls back after {@code failure} (as Pool.withTransaction does; a transaction that failed to
+     * begin is closed with its connection).
+     */
+    private static <T> Uni<T> end(Transaction transaction, T result, Throwable failure) {
+        if (failure == null) {
+            return transaction.commit().replaceWith(result);
+        }
+        if (transaction == null || failure instanceof TransactionRollbackException) {
+            return Uni.createFrom().<T>failure(failure);
+        }
+        return transaction.rollback().onFailure().recoverWithNull().chain(() -> Uni.createFrom().<T>failure(failure));
     }
 
     private List<PaymentEvent> eventsOf(RowTransaction tx) {
