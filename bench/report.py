@@ -243,7 +243,7 @@ def cost_table(records, runs):
     if not costs:
         return
     header = ["measure", "conns", "requests/s", "service CPU ms", "PostgreSQL CPU ms", "emulator CPU ms",
-              "wrk CPU ms", "nginx CPU ms", "write xacts", "WAL bytes", "DOKU calls",
+              "wrk CPU ms", "nginx CPU ms", "PgBouncer CPU ms", "write xacts", "WAL bytes", "DOKU calls",
               "machine busy (cores; others')", "load 1 min"]
     rows = []
     for c in costs:
@@ -256,7 +256,7 @@ def cost_table(records, runs):
         cores = os.cpu_count() * c["machine_busy_ms"] / c["machine_ms"] if c["machine_ms"] else 0
         ours = sum(cpu.values()) / 1000.0 / seconds
         rows.append([SCENARIOS[c["scenario"]][0].split(" (")[0], str(c["conns"]), rate(run.rps)]
-                    + [f"{cpu[k] / n:.3f}" for k in ("service", "postgres", "emulator", "wrk", "nginx")]
+                    + [f"{cpu.get(k, 0.0) / n:.3f}" for k in ("service", "postgres", "emulator", "wrk", "nginx", "pgbouncer")]
                     + [f"{c['write_xacts'] / n:.2f}", f"{c['wal_bytes'] / n:,.0f}".replace(",", " "),
                        f"{c['doku_calls'] / n:.2f}", f"{cores:.2f} ({max(0.0, cores - ours):.2f})",
                        f"{c['load'][0]:.1f} → {c['load'][1]:.1f}"])
