@@ -66,7 +66,7 @@ public final class CardNumbers {
      * unbroken run; fours with a last group of one to four (4-4-4-4, 4-4-4-4-3, 4-4-4-1); or the 4-6-5 of
      * American Express and 4-6-4 of Diners Club.
      */
-    static boolean isCardShaped(List<Integer> groups) {
+    private static boolean isCardShaped(List<Integer> groups) {
         if (groups.size() == 1 || groups.equals(List.of(4, 6, 5)) || groups.equals(List.of(4, 6, 4))) {
             return true;
         }
