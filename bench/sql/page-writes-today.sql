@@ -1,0 +1,5 @@
+-- A payment page's two write transactions as the gateway sends them (PaymentRows: INSERT, then PAGE_OPENED),
+-- for bench/page-writes. Stand-ins for the values: a 700-byte DOKU request, a 400-byte event.
+\set r random(1, 9000000000000000000)
+INSERT INTO payments (id, client_name, invoice_number, amount, currency, flow, payment_type, status, doku_request_id, customer_id, page_request, created_at, updated_at, reconcile_attempts, next_reconcile_at, version, metadata) VALUES ('pay_' || :r, 'bench', 'INV-' || :r, 10000, 'IDR', 'PAYMENT_PAGE', 'SALE', 'PENDING', 'req-' || :r, NULL, convert_to(repeat('x', 700), 'UTF8'), now(), now(), 0, now() + interval '2 minutes', 0, '{"order":"A-1"}');
+WITH opened AS (UPDATE payments SET payment_page_url = 'https://sandbox.doku.com/checkout/link/' || :r, page_request = NULL, next_reconcile_at = now() + interval '30 minutes', version = version + 1 WHERE id = 'pay_' || :r AND version = 0 RETURNING id) INSERT INTO payment_events (id, payment_id, client_name, type, cause, created_at, body) SELECT 'evt_' || :r, id, 'bench', 'payment.pending', 'API', now(), repeat('y', 400) FROM opened;
