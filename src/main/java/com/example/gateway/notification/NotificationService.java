@@ -1,6 +1,7 @@
 package com.example.gateway.notification;
 
 import com.example.gateway.payment.Payment;
+import com.example.gateway.payment.PaymentMetrics;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Payments;
 import com.example.gateway.payment.RowTransaction;
@@ -36,17 +37,19 @@ public class NotificationService {
     private final Payments payments;
     private final NotificationRows rows;
     private final MeterRegistry meters;
+    private final PaymentMetrics paymentMetrics;
     private final Clock clock;
 
     NotificationService(NotificationVerifier verifier, ProviderNotifications provider,
             UnverifiedNotifications unverified, Payments payments, NotificationRows rows, MeterRegistry meters,
-            Clock clock) {
+            PaymentMetrics paymentMetrics, Clock clock) {
         this.verifier = verifier;
         this.provider = provider;
         this.unverified = unverified;
         this.payments = payments;
         this.rows = rows;
         this.meters = meters;
+        this.paymentMetrics = paymentMetrics;
         this.clock = clock;
     }
 
@@ -114,8 +117,9 @@ public class NotificationService {
                     payment.amount);
             return NotificationResult.AMOUNT_MISMATCH;
         }
-        return PaymentOutcome.apply(unit, payment, report, Cause.NOTIFICATION, clock.instant())
-                ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
+        boolean moved = PaymentOutcome.apply(unit, payment, report, Cause.NOTIFICATION, clock.instant());
+        paymentMetrics.moved(payment, moved);
+        return moved ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
     }
 
     private Uni<Boolean> alreadyApplied(RowTransaction tx, String dokuRequestId) {

@@ -18,7 +18,7 @@ public class PaymentMetrics {
     }
 
     /** Counts a status change; {@code changed}: whether {@link PaymentStateMachine} made one. */
-    void moved(Payment payment, boolean changed) {
+    public void moved(Payment payment, boolean changed) {
         if (changed) {
             count(payment);
         }

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Payment storage in plain SQL, where it measured faster than Hibernate Reactive: the single statements that
- * need no transaction (the write-ahead insert of a new payment, the URL of its page with its
- * {@code payment.pending} event, the read of a payment with its captures and refunds, the listing), and the
+ * need no transaction (the write-ahead insert of a new payment, DOKU's answer to the call it was written ahead
+ * of with its event, the read of a payment with its captures and refunds, the listing), and the
  * changes under the row lock ({@link RowTransaction}: lock, then write what changed and the events). These
  * statements map the same columns as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest}
  * checks, field by field, that both read and write a row alike.
@@ -51,15 +51,6 @@ class PaymentRows {
             + " WHERE p.id = $1 ORDER BY o.created_at, o.id";
 
     /**
-     * A page's URL and its event in one statement: the event row exists only if the update found the row
-     * at the version the insert wrote.
-     */
-    private static final String PAGE_OPENED = "WITH opened AS (UPDATE payments SET payment_page_url = $2, "
-            + "page_request = NULL, next_reconcile_at = $3, version = version + 1 WHERE id = $1 AND version = $4 "
-            + "RETURNING id) INSERT INTO payment_events (id, payment_id, client_name, type, cause, created_at, body) "
-            + "SELECT $5, id, $6, $7, $8, $9, $10 FROM opened";
-
-    /**
      * The payment row-locked, alone: its captures and refunds are read by a statement of their own
      * ({@link #OPERATIONS_OF}), sent right behind it. Not a join: in READ COMMITTED a joined read that waited
      * for the lock re-reads the payment as committed but keeps the captures and refunds of its snapshot from
@@ -87,6 +78,15 @@ class PaymentRows {
             + "card_brand = $13, card_issuer = $14, card_type = $15, card_token = $16, approval_code = $17, "
             + "failure_code = $18, failure_message = $19, updated_at = $20, reconcile_attempts = $21, "
             + "next_reconcile_at = $22, expiry_warned_at = $23, version = version + 1 WHERE id = $1 AND version = $24";
+
+    /**
+     * DOKU's answer to the call a payment was written ahead of, with its one event, in one statement and no
+     * transaction of its own: {@link #UPDATE_PAYMENT} at the version the request wrote, and the event only if
+     * that update found the row there.
+     */
+    private static final String ANSWERED = "WITH answered AS (" + UPDATE_PAYMENT + " RETURNING id) INSERT INTO "
+            + "payment_events (id, payment_id, client_name, type, cause, created_at, body) "
+            + "SELECT $25, $26, $27, $28, $29, $30, $31 FROM answered";
 
     private static final String INSERT_OPERATION = "INSERT INTO payment_operations (id, payment_id, kind, amount, "
             + "doku_request_id, idempotency_key, created_at, status, refund_type, reason, approval_code, message, "
@@ -124,16 +124,13 @@ class PaymentRows {
     }
 
     /**
-     * Writes {@code p}'s page URL and reconciliation time with {@code event}, if the row is still at
+     * Writes every changeable column of {@code p} with {@code event} ({@link #ANSWERED}), if the row is still at
      * {@code versionWritten}; answers whether it was (then {@code p} carries the new version).
      */
-    Uni<Boolean> pageOpened(Payment p, int versionWritten, PaymentEvent event) {
-        Tuple values = Tuple.of(p.id, p.paymentPageUrl, utc(p.nextReconcileAt), versionWritten, event.id, event.clientName)
-                .addValue(event.type)
-                .addValue(event.cause)
-                .addValue(utc(event.createdAt))
-                .addValue(event.body);
-        return db.preparedQuery(PAGE_OPENED).execute(values).map(result -> {
+    Uni<Boolean> writeAnswer(Payment p, int versionWritten, PaymentEvent event) {
+        Tuple values = withId(p.id, changeable(p)).addValue(versionWritten);
+        eventColumns(event).forEach(values::addValue);
+        return db.preparedQuery(ANSWERED).execute(values).map(result -> {
             boolean stored = result.rowCount() == 1;
             if (stored) {
                 p.version = versionWritten + 1;
@@ -291,8 +288,8 @@ class PaymentRows {
                     .execute(withId(op.id, changeable(op))).replaceWithVoid()));
         }
         if (!events.isEmpty()) {
-            writes.add(connection.preparedQuery(INSERT_EVENT).executeBatch(events.stream().map(PaymentRows::eventValues).toList())
-                    .replaceWithVoid());
+            writes.add(connection.preparedQuery(INSERT_EVENT)
+                    .executeBatch(events.stream().map(e -> Tuple.from(eventColumns(e))).toList()).replaceWithVoid());
         }
         tx.alsoWritten().forEach(statement -> writes.add(statement.get()));
         return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(writes).andFailFast().replaceWithVoid();
@@ -336,8 +333,9 @@ class PaymentRows {
         return tuple;
     }
 
-    private static Tuple eventValues(PaymentEvent e) {
-        return Tuple.of(e.id, e.paymentId, e.clientName, e.type, e.cause, utc(e.createdAt)).addValue(e.body);
+    /** The event's columns, in {@link #INSERT_EVENT}'s order (and {@link #ANSWERED}'s). */
+    private static List<Object> eventColumns(PaymentEvent e) {
+        return Arrays.asList(e.id, e.paymentId, e.clientName, e.type, e.cause, utc(e.createdAt), e.body);
     }
 
     private static Payment payment(Row row) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -71,7 +72,7 @@ public class PaymentService {
                 .chain(() -> switch (request.flow()) {
                     case PAYMENT_PAGE -> provider.createPaymentPage(payment.dokuRequestId, pageRequest)
                             .onItemOrFailure().transformToUni((url, failure) -> failure == null
-                                    ? payments.pageOpened(payment, (unit, p) -> {
+                                    ? payments.recordAnswer(payment, (unit, p) -> {
                                         p.pageOpened(unit, url, Cause.API, clock.instant());
                                         schedule.afterPageOpened(p, clock.instant());
                                     })
@@ -153,8 +154,20 @@ public class PaymentService {
     private Uni<Payment> sendCharge(Payment payment, byte[] chargeRequest, boolean held) {
         return provider.charge(payment.dokuRequestId, chargeRequest)
                 .onItemOrFailure().transformToUni((report, failure) -> failure == null
-                        ? payments.update(payment.id, (unit, p) -> charged(unit, p, report))
+                        ? recordCharge(payment, report)
                         : recordFailure(payment, failure, held));
+    }
+
+    /**
+     * DOKU's answer to the charge, counted by the run of the change that was stored: {@link Payments#recordAnswer}
+     * may apply it twice (to the payment as written, then as it stands under the lock).
+     */
+    private Uni<Payment> recordCharge(Payment payment, TransactionNews report) {
+        AtomicBoolean moved = new AtomicBoolean();
+        return payments.recordAnswer(payment, (unit, p) -> {
+            moved.set(PaymentOutcome.apply(unit, p, report, Cause.API, clock.instant()));
+            schedule.done(p);
+        }).invoke(p -> metrics.moved(p, moved.get()));
     }
 
     private Payment newPending(String client, NewPayment request) {
@@ -174,11 +187,6 @@ public class PaymentService {
         // Written with the row: if we never record DOKU's answer, reconciliation will ask for it.
         schedule.afterWriteAhead(payment, now);
         return payment;
-    }
-
-    private void charged(UnitOfWork unit, Payment payment, TransactionNews report) {
-        metrics.moved(payment, PaymentOutcome.apply(unit, payment, report, Cause.API, clock.instant()));
-        schedule.done(payment);
     }
 
     /** DOKU did not give a usable answer: record what we know, then tell the caller. */

@@ -132,13 +132,14 @@ public class Payments {
     }
 
     /**
-     * Records the URL of a payment page that {@link #insert} wrote. In the common case nothing has touched
-     * the row since (its version is the one written), and the change and its {@code payment.pending}
-     * event are one statement, atomic on its own: no BEGIN, lock and COMMIT round trips. Otherwise
-     * (reconciliation or a notification got there first) {@code change} is applied under the row lock
-     * like any other change. {@code change} must only open the page (PaymentRows writes those columns).
+     * Records DOKU's answer to the call a payment was written ahead of ({@link #insert}): a page's URL, a
+     * charge's outcome. In the common case nothing has touched the row since (its version is the one written),
+     * and {@code change}, applied to {@code written}, is one statement with its one event, atomic on its own:
+     * no BEGIN, lock and COMMIT round trips. Otherwise (reconciliation or a notification got there first, or
+     * the change makes other than one event) {@code change} is applied again, to the payment as it stands,
+     * under the row lock like any other change. So {@code change} may run twice: the stored run is the last.
      */
-    public Uni<Payment> pageOpened(Payment written, BiConsumer<UnitOfWork, Payment> change) {
+    public Uni<Payment> recordAnswer(Payment written, BiConsumer<UnitOfWork, Payment> change) {
         int versionWritten = written.version;
         UnitOfWork unit = new UnitOfWork();
         change.accept(unit, written);
@@ -146,8 +147,9 @@ public class Payments {
         if (entries.size() != 1) {
             return update(written.id, change);
         }
+        // A payment answered the first time has no captures or refunds yet (they need it AUTHORIZED).
         PaymentEvent event = events.rowsFor(new Details(written, List.of()), entries).get(0);
-        return rows.pageOpened(written, versionWritten, event)
+        return rows.writeAnswer(written, versionWritten, event)
                 .chain(stored -> stored ? Uni.createFrom().item(written) : update(written.id, change));
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * What the outbox adds to a payment creation, measured (and printed, {@code [event-cost]}; nothing is
  * asserted about time). A payment page's creation is two transactions; the event is written in the
  * second, which records the page's URL. That transaction is timed as it runs under the row lock (the
- * way {@link Payments#pageOpened} takes when the row changed after its insert, and the way every other
+ * way {@link Payments#recordAnswer} takes when the row changed after its insert, and the way every other
  * change takes: lock, update, and the {@code payment.pending} row: flush, the operations query, the
  * JSON, the insert) against the same transaction without the event, alternately on the same rows.
  */

@@ -9,6 +9,7 @@ import static com.example.gateway.support.GatewayApi.paymentPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
@@ -32,9 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plain-SQL statements of {@link PaymentRows} map the same columns as the entities: a payment read
- * with its captures and refunds, a payment inserted, and a payment and capture changed under the row lock
- * look the same to Hibernate Reactive and to the plain statements, field by field (every persistent field of
- * {@link Payment} and {@link PaymentOperation}).
+ * with its captures and refunds, a payment inserted, a payment answered in one statement, and a payment and
+ * capture changed under the row lock look the same to Hibernate Reactive and to the plain statements, field by
+ * field (every persistent field of {@link Payment} and {@link PaymentOperation}).
  */
 @QuarkusTest
 class PaymentRowsTest {
@@ -111,6 +112,21 @@ class PaymentRowsTest {
     }
 
     @Test
+    void anAnswerOnAnUntouchedRowWritesEveryChangeableColumnAsItsEntityReadsIt() throws Throwable {
+        Payment written = newPagePayment();
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(written));
+
+        Payment answered = VertxContextSupport.subscribeAndAwait(() -> payments.recordAnswer(written, (unit, p) -> {
+            p.pageOpened(unit, "http://localhost/pay/" + p.id, Transition.Cause.API, clock.instant()); // its one event
+            setEveryChangeableField(p, PAYMENT_FIXED_AT_INSERT);
+        }));
+
+        assertSame(written, answered, "the one statement, not the locked path (which answers the payment it read)");
+        assertEquals(fields(written), fields(entity(written.id)), "every field of the payment, as Hibernate reads it");
+        assertEquals(1, db.count("SELECT count(*) FROM payment_events WHERE payment_id = $1", written.id));
+    }
+
+    @Test
     void aPageOpenedOnAnUntouchedRowIsOneStatementAndOnAChangedRowGoesUnderTheLock() throws Throwable {
         Payment untouched = newPagePayment();
         Payment changed = newPagePayment();
@@ -120,7 +136,7 @@ class PaymentRowsTest {
                 + "SELECT count(*) FROM bumped", changed.id);
 
         for (Payment written : List.of(untouched, changed)) {
-            Payment opened = VertxContextSupport.subscribeAndAwait(() -> payments.pageOpened(written,
+            Payment opened = VertxContextSupport.subscribeAndAwait(() -> payments.recordAnswer(written,
                     (unit, p) -> p.pageOpened(unit, "http://localhost/pay/" + p.id, Transition.Cause.API, clock.instant())));
             Payments.Details stored = VertxContextSupport.subscribeAndAwait(() -> rows.details(written.id));
             assertEquals("http://localhost/pay/" + written.id, stored.payment().paymentPageUrl);
