@@ -135,9 +135,9 @@ public class Payments {
      * Records DOKU's answer to the call a payment was written ahead of ({@link #insert}): a page's URL, a
      * charge's outcome. In the common case nothing has touched the row since (its version is the one written),
      * and {@code change}, applied to {@code written}, is one statement with its one event, atomic on its own:
-     * no BEGIN, lock and COMMIT round trips. Otherwise (reconciliation or a notification got there first, or
-     * the change makes other than one event) {@code change} is applied again, to the payment as it stands,
-     * under the row lock like any other change. So {@code change} may run twice: the stored run is the last.
+     * no BEGIN, lock and COMMIT round trips. Otherwise (reconciliation or a notification got there first or
+     * holds the row now, or the change makes other than one event) {@code change} is applied again, to the
+     * payment as it stands, under the row lock like any other change. So {@code change} may run twice: the stored run is the last.
      */
     public Uni<Payment> recordAnswer(Payment written, BiConsumer<UnitOfWork, Payment> change) {
         int versionWritten = written.version;
