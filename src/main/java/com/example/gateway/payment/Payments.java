@@ -137,7 +137,8 @@ public class Payments {
      * and {@code change}, applied to {@code written}, is one statement with its one event, atomic on its own:
      * no BEGIN, lock and COMMIT round trips. Otherwise (reconciliation or a notification got there first or
      * holds the row now, or the change makes other than one event) {@code change} is applied again, to the
-     * payment as it stands, under the row lock like any other change. So {@code change} may run twice: the stored run is the last.
+     * payment as it stands, under the row lock like any other change. So {@code change} may run twice: the
+     * stored run is the last.
      */
     public Uni<Payment> recordAnswer(Payment written, BiConsumer<UnitOfWork, Payment> change) {
         int versionWritten = written.version;
