@@ -65,7 +65,12 @@ public final class LockedPayment {
                 .sorted(Comparator.comparing((PaymentOperation op) -> op.createdAt).thenComparing(op -> op.id)).toList());
     }
 
-    boolean paymentChanged() {
+    /** Whether the payment or any of its captures and refunds changed, or one was added. */
+    boolean changed() {
+        return paymentChanged() || !added.isEmpty() || !changedOperations().isEmpty();
+    }
+
+    private boolean paymentChanged() {
         return !paymentAsRead.equals(PaymentRows.changeable(payment));
     }
 

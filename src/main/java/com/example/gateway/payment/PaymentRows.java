@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Payment storage in plain SQL, where it measured faster than Hibernate Reactive: the single statements that
@@ -83,28 +84,36 @@ class PaymentRows {
     private static final String UPDATE_PAYMENT = SET_PAYMENT + " WHERE id = $1 AND version = $24";
 
     /**
-     * DOKU's answer to the call a payment was written ahead of, with its one event, in one statement and no
-     * transaction of its own: {@link #SET_PAYMENT} if the row is still at the version the request wrote, and
-     * the event only if it was. A row another transaction holds (a notification being applied) is skipped, not
-     * waited for: waiting would end in a version that moved, after taking a transaction id and a commit for
-     * nothing (one write transaction more per charge at one connection, measured), and the caller's locked
-     * path waits for it anyway.
+     * The payment's row if it is still at the version read ($24), row-locked for the statement; a row another
+     * transaction holds (a notification being applied) is skipped, not waited for: waiting would end in a
+     * version that moved, after taking a transaction id and a commit for nothing (one write transaction more
+     * per charge at one connection, measured), and the caller's locked path waits for it anyway.
      */
-    private static final String ANSWERED = "WITH answered AS (" + SET_PAYMENT + " WHERE id = (SELECT id FROM payments "
-            + "WHERE id = $1 AND version = $24 FOR NO KEY UPDATE SKIP LOCKED) RETURNING id) INSERT INTO "
-            + "payment_events (id, payment_id, client_name, type, cause, created_at, body) "
-            + "SELECT $25, $26, $27, $28, $29, $30, $31 FROM answered";
+    private static final String UNMOVED = "(SELECT id FROM payments WHERE id = $1 AND version = $24 "
+            + "FOR NO KEY UPDATE SKIP LOCKED)";
 
-    private static final String INSERT_OPERATION = "INSERT INTO payment_operations (id, payment_id, kind, amount, "
-            + "doku_request_id, idempotency_key, created_at, status, refund_type, reason, approval_code, message, "
-            + "failure_code, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+    /** A capture's or refund's columns as inserted ({@link #operationColumns}, in order), with their SQL types. */
+    private static final Columns OPERATION_INSERTED = new Columns("id, payment_id, kind, amount, doku_request_id, "
+            + "idempotency_key, created_at, status, refund_type, reason, approval_code, message, failure_code, updated_at",
+            "text, text, text, int8, text, text, timestamptz, text, text, text, text, text, text, timestamptz");
+
+    /** A capture's or refund's id, then every column a change may move ({@link #changeable(PaymentOperation)}). */
+    private static final Columns OPERATION_CHANGED = new Columns("id, status, refund_type, reason, approval_code, "
+            + "message, failure_code, updated_at", "text, text, text, text, text, text, text, timestamptz");
+
+    /** An event's columns ({@link #eventColumns}, in order). */
+    private static final Columns EVENT = new Columns("id, payment_id, client_name, type, cause, created_at, body",
+            "text, text, text, text, text, timestamptz, text");
+
+    private static final String INSERT_OPERATION = "INSERT INTO payment_operations (" + OPERATION_INSERTED.names()
+            + ") VALUES " + OPERATION_INSERTED.placeholders();
 
     /** Every column a change may move ({@link #changeable(PaymentOperation)}, in order). */
     private static final String UPDATE_OPERATION = "UPDATE payment_operations SET status = $2, refund_type = $3, "
             + "reason = $4, approval_code = $5, message = $6, failure_code = $7, updated_at = $8 WHERE id = $1";
 
-    private static final String INSERT_EVENT = "INSERT INTO payment_events (id, payment_id, client_name, type, cause, "
-            + "created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String INSERT_EVENT = "INSERT INTO payment_events (" + EVENT.names() + ") VALUES "
+            + EVENT.placeholders();
 
     private final Pool db;
 
@@ -131,16 +140,43 @@ class PaymentRows {
     }
 
     /**
-     * Writes every changeable column of {@code p} with {@code event} ({@link #ANSWERED}), if the row is still at
-     * {@code versionWritten}; answers whether it was (then {@code p} carries the new version).
+     * What a change made to {@code read}, a payment and its captures and refunds as one statement read them (and
+     * not locked), in one statement and no transaction of its own, if the payment's row is still at
+     * {@code versionRead} ({@link #UNMOVED}): every changeable column of the payment, its captures and refunds
+     * added or moved, and {@code events}. Answers whether it was (then the payment carries the new version).
+     * Each part is in the statement only when there is something for it, so a payment page's answer (no capture
+     * or refund) is a statement of two parts.
      */
-    Uni<Boolean> writeAnswer(Payment p, int versionWritten, PaymentEvent event) {
-        Tuple values = withId(p.id, changeable(p)).addValue(versionWritten);
-        eventColumns(event).forEach(values::addValue);
-        return db.preparedQuery(ANSWERED).execute(values).map(result -> {
-            boolean stored = result.rowCount() == 1;
+    Uni<Boolean> writeUnlessMoved(LockedPayment read, int versionRead, List<PaymentEvent> events) {
+        Payment p = read.payment();
+        Tuple values = withId(p.id, changeable(p)).addValue(versionRead);
+        StringBuilder sql = new StringBuilder("WITH moved AS (").append(SET_PAYMENT).append(" WHERE id = ")
+                .append(UNMOVED).append(" RETURNING id)");
+        List<List<Object>> added = read.added().stream().map(PaymentRows::operationColumns).toList();
+        if (!added.isEmpty()) {
+            sql.append(", added AS (INSERT INTO payment_operations (").append(OPERATION_INSERTED.names())
+                    .append(") SELECT * FROM ").append(OPERATION_INSERTED.unnest(values, added))
+                    .append(" WHERE EXISTS (SELECT 1 FROM moved))");
+        }
+        List<List<Object>> changed = read.changedOperations().stream()
+                .map(op -> Stream.concat(Stream.of(op.id), changeable(op).stream()).toList()).toList();
+        if (!changed.isEmpty()) {
+            sql.append(", changed AS (UPDATE payment_operations o SET ").append(OPERATION_CHANGED.assignedFrom("c"))
+                    .append(" FROM ").append(OPERATION_CHANGED.unnest(values, changed))
+                    .append(" WHERE o.id = c.id AND o.payment_id IN (SELECT id FROM moved))");
+        }
+        if (!events.isEmpty()) {
+            // WITH ORDINALITY and ORDER BY: the events take their sequence numbers in the order they happened.
+            sql.append(", events AS (INSERT INTO payment_events (").append(EVENT.names()).append(") SELECT ")
+                    .append(EVENT.names()).append(" FROM ").append(EVENT.unnestNumbered(values,
+                            events.stream().map(PaymentRows::eventColumns).toList()))
+                    .append(" WHERE EXISTS (SELECT 1 FROM moved) ORDER BY n)");
+        }
+        sql.append(" SELECT count(*) FROM moved");
+        return db.preparedQuery(sql.toString()).execute(values).map(result -> {
+            boolean stored = result.iterator().next().getLong(0) == 1;
             if (stored) {
-                p.version = versionWritten + 1;
+                p.version = versionRead + 1;
             }
             return stored;
         });
@@ -286,10 +322,12 @@ class PaymentRows {
         SqlConnection connection = tx.connection();
         List<Uni<Void>> writes = new ArrayList<>();
         for (LockedPayment locked : tx.locked()) {
-            if (locked.paymentChanged()) {
+            // A change of captures and refunds alone moves the payment's version too: the version stands for all
+            // of them (Payments.changeUnlessMoved relies on it).
+            if (locked.changed()) {
                 writes.add(updatePayment(connection, locked.payment()));
             }
-            locked.added().forEach(op -> writes.add(connection.preparedQuery(INSERT_OPERATION).execute(insertValues(op))
+            locked.added().forEach(op -> writes.add(connection.preparedQuery(INSERT_OPERATION).execute(Tuple.from(operationColumns(op)))
                     .replaceWithVoid()));
             locked.changedOperations().forEach(op -> writes.add(connection.preparedQuery(UPDATE_OPERATION)
                     .execute(withId(op.id, changeable(op))).replaceWithVoid()));
@@ -327,11 +365,10 @@ class PaymentRows {
                 utc(op.updatedAt));
     }
 
-    private static Tuple insertValues(PaymentOperation op) {
-        Tuple values = Tuple.of(op.id, op.paymentId, op.kind.name(), op.amount, op.dokuRequestId, op.idempotencyKey)
-                .addValue(utc(op.createdAt));
-        changeable(op).forEach(values::addValue);
-        return values;
+    /** The operation's columns as inserted, in {@link #OPERATION_INSERTED}'s order. */
+    private static List<Object> operationColumns(PaymentOperation op) {
+        return Stream.concat(Stream.of(op.id, op.paymentId, op.kind.name(), op.amount, op.dokuRequestId,
+                op.idempotencyKey, utc(op.createdAt)), changeable(op).stream()).toList();
     }
 
     private static Tuple withId(String id, List<Object> values) {
@@ -340,7 +377,7 @@ class PaymentRows {
         return tuple;
     }
 
-    /** The event's columns, in {@link #INSERT_EVENT}'s order (and {@link #ANSWERED}'s). */
+    /** The event's columns, in {@link #EVENT}'s order. */
     private static List<Object> eventColumns(PaymentEvent e) {
         return Arrays.asList(e.id, e.paymentId, e.clientName, e.type, e.cause, utc(e.createdAt), e.body);
     }

@@ -132,34 +132,49 @@ public class Payments {
     }
 
     /**
+     * Applies {@code work} to {@code read}, a payment with all its captures and refunds as one statement read them
+     * (no lock), and stores what it changed, with its events, in one statement ({@link PaymentRows#writeUnlessMoved}),
+     * if the payment's version is still the one read: no BEGIN, lock and COMMIT round trips. Every change of a
+     * payment's captures and refunds moves the payment's version too ({@link PaymentRows#write}), so an unmoved
+     * version means nothing {@code work} read has changed since. Otherwise (reconciliation, a notification or
+     * another request got there first, or holds the row now) {@code work} runs again, on the payment as it
+     * stands, under the row lock like any other change ({@link #change}). So {@code work} may run twice, and must
+     * change nothing but what it is handed; its result is the stored run's. Work that changes nothing is not
+     * written: the read it answered from was one consistent snapshot.
+     */
+    <T> Uni<T> changeUnlessMoved(Details read, Function<LockedPayment, Uni<T>> work) {
+        int versionRead = read.payment().version;
+        LockedPayment snapshot = new LockedPayment(new UnitOfWork(), read.payment(), read.operations());
+        return Uni.createFrom().deferred(() -> work.apply(snapshot)).chain(result -> {
+            List<UnitOfWork.Entry> entries = snapshot.unit().close();
+            if (entries.isEmpty() && !snapshot.changed()) {
+                return Uni.createFrom().item(result);
+            }
+            return rows.writeUnlessMoved(snapshot, versionRead, events.rowsFor(snapshot.details(), entries))
+                    .chain(stored -> stored ? Uni.createFrom().item(result) : change(read.payment().id, work));
+        });
+    }
+
+    /**
      * Records DOKU's answer to the call a payment was written ahead of ({@link #insert}): a page's URL, a
-     * charge's outcome. In the common case nothing has touched the row since (its version is the one written),
-     * and {@code change}, applied to {@code written}, is one statement with its one event, atomic on its own:
-     * no BEGIN, lock and COMMIT round trips. Otherwise (reconciliation or a notification got there first or
-     * holds the row now, or the change makes other than one event) {@code change} is applied again, to the
-     * payment as it stands, under the row lock like any other change. So {@code change} may run twice: the
-     * stored run is the last.
+     * charge's outcome. In the common case nothing has touched the row since, and it is one statement
+     * ({@link #changeUnlessMoved}); {@code change} may then run twice, and the stored run is the last.
      */
     public Uni<Payment> recordAnswer(Payment written, BiConsumer<UnitOfWork, Payment> change) {
-        int versionWritten = written.version;
-        UnitOfWork unit = new UnitOfWork();
-        change.accept(unit, written);
-        List<UnitOfWork.Entry> entries = unit.close();
-        if (entries.size() != 1) {
-            return update(written.id, change);
-        }
         // A payment answered the first time has no captures or refunds yet (they need it AUTHORIZED).
-        PaymentEvent event = events.rowsFor(new Details(written, List.of()), entries).get(0);
-        return rows.writeAnswer(written, versionWritten, event)
-                .chain(stored -> stored ? Uni.createFrom().item(written) : update(written.id, change));
+        return changeUnlessMoved(new Details(written, List.of()), changing(change));
     }
 
     /** Applies {@code change} to the locked payment in its own {@link #rowTransaction} and returns it. */
     public Uni<Payment> update(String id, BiConsumer<UnitOfWork, Payment> change) {
-        return change(id, locked -> {
+        return change(id, changing(change));
+    }
+
+    private static Function<LockedPayment, Uni<Payment>> changing(BiConsumer<UnitOfWork, Payment> change) {
+        return locked -> {
             change.accept(locked.unit(), locked.payment());
             return Uni.createFrom().item(locked.payment());
-        });
+        };
     }
 
     /** Inside a {@link #transaction}: the payment, row-locked until it commits; null if there is none. */

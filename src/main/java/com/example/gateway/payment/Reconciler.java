@@ -45,19 +45,13 @@ public class Reconciler {
         this.clock = clock;
     }
 
-    /** Before a capture or refund: an UNKNOWN payment is reconciled first, and refused if still in doubt. */
-    Uni<Void> settleDoubtFirst(String client, String paymentId) {
-        return payments.find(paymentId).chain(found -> {
-            Payment payment = Payments.ownedBy(client, found);
-            if (payment.status != PaymentStatus.UNKNOWN) {
-                return Uni.createFrom().voidItem();
+    /** Before a capture or refund of an UNKNOWN payment: it is reconciled first, and refused if still in doubt. */
+    Uni<Void> settleDoubt(String paymentId) {
+        return reconcile(paymentId).invoke(settled -> {
+            if (settled.status == PaymentStatus.UNKNOWN) {
+                throw InvalidPaymentState.outcomeUnknown();
             }
-            return reconcile(paymentId).invoke(settled -> {
-                if (settled.status == PaymentStatus.UNKNOWN) {
-                    throw InvalidPaymentState.outcomeUnknown();
-                }
-            }).replaceWithVoid();
-        });
+        }).replaceWithVoid();
     }
 
     /** One reconciliation pass over a payment; answers the payment as it then stands. */

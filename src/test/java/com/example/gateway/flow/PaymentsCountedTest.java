@@ -1,8 +1,10 @@
 package com.example.gateway.flow;
 
 import static com.example.gateway.support.GatewayApi.ORDERS;
+import static com.example.gateway.support.GatewayApi.as;
 import static com.example.gateway.support.GatewayApi.charge;
 import static com.example.gateway.support.GatewayApi.create;
+import static com.example.gateway.support.GatewayApi.get;
 import static com.example.gateway.support.GatewayApi.newInvoice;
 import static com.example.gateway.support.GatewayApi.paymentPage;
 import static com.example.gateway.support.GatewayApi.status;
@@ -18,14 +20,17 @@ import com.example.gateway.support.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code gateway_payments_total{flow,type,status}} (the dashboards' payments by status) counts every status a
- * payment reaches once, whichever of DOKU's answer and DOKU's notification records it.
+ * payment reaches once, whichever of DOKU's answer and DOKU's notification records it, and
+ * {@code gateway_operations_total} each capture or refund DOKU answered once, however often its answer was applied.
  */
 @QuarkusTest
 @FreshEmulatorAndClock
@@ -70,14 +75,51 @@ class PaymentsCountedTest {
         assertEquals(before + 2, succeeded("CHARGE", "MOTO"));
     }
 
+    @Test
+    void aRefundIsCountedOnceWhenItsAnswerIsRecordedAgainOnThePaymentAsAnotherRefundLeftIt() {
+        double refunds = operations("refund", "succeeded");
+        double partly = payments("CHARGE", "SALE", "PARTIALLY_REFUNDED");
+        double whole = payments("CHARGE", "SALE", "REFUNDED");
+        String invoice = newInvoice();
+        String id = create(ORDERS, charge(invoice, 40000, "SALE", MoneyMovementTest.APPROVE))
+                .statusCode(201).body("status", equalTo("SUCCEEDED")).extract().path("id");
+        emulator.settle(invoice);
+
+        // DELAY: DOKU answers the first refund a second late. The second is written ahead and answered meanwhile,
+        // so the first's answer finds the payment moved since its write-ahead, and is applied again under the lock.
+        emulator.scriptFaults(EmulatorOperation.REFUND, EmulatorFault.DELAY);
+        CompletableFuture<Integer> delayed = CompletableFuture.supplyAsync(() -> refund(id, 10000).extract().statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count(
+                "SELECT count(*) FROM payment_operations WHERE payment_id = $1", id) == 1);
+        refund(id, 30000).statusCode(201);
+        assertEquals(201, delayed.join());
+
+        get(ORDERS, id).body("status", equalTo("REFUNDED")).body("refunded_amount", equalTo(40000));
+        assertEquals(refunds + 2, operations("refund", "succeeded"), "each refund once");
+        assertEquals(partly + 1, payments("CHARGE", "SALE", "PARTIALLY_REFUNDED"), "after the second refund's answer");
+        assertEquals(whole + 1, payments("CHARGE", "SALE", "REFUNDED"), "after the first's, recorded last");
+    }
+
+    private static ValidatableResponse refund(String id, long amount) {
+        return as(ORDERS).body("{\"amount\": %d}".formatted(amount)).post("/v1/payments/" + id + "/refunds").then();
+    }
+
+    private double operations(String kind, String outcome) {
+        Counter counter = meters.find("gateway.operations").tags("kind", kind, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private List<String> successCauses(String paymentId) {
         return db.column("SELECT cause FROM payment_events WHERE payment_id = $1 AND type = 'payment.succeeded'",
                 paymentId);
     }
 
     private double succeeded(String flow, String type) {
-        Counter counter = meters.find("gateway.payments").tags("flow", flow, "type", type, "status", "SUCCEEDED")
-                .counter();
+        return payments(flow, type, "SUCCEEDED");
+    }
+
+    private double payments(String flow, String type, String status) {
+        Counter counter = meters.find("gateway.payments").tags("flow", flow, "type", type, "status", status).counter();
         return counter == null ? 0 : counter.count();
     }
 }

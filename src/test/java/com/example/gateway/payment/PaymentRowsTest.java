@@ -24,6 +24,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,89 @@ class PaymentRowsTest {
         int version = entity(written.id).version;
         VertxContextSupport.subscribeAndAwait(() -> payments.change(written.id, locked -> Uni.createFrom().voidItem()));
         assertEquals(version, entity(written.id).version, "a payment left as it was read is not written");
+    }
+
+    @Test
+    void aCaptureWrittenAheadAndAnsweredOnAnUntouchedPaymentIsOneStatementEachWritingEveryColumn() throws Throwable {
+        Payment inserted = newPagePayment();
+        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        Payments.Details read = VertxContextSupport.subscribeAndAwait(() -> rows.details(inserted.id));
+        PaymentOperation operation = newOperation(inserted.id);
+
+        LockedPayment writtenAhead = VertxContextSupport.subscribeAndAwait(() -> payments.changeUnlessMoved(read, locked -> {
+            setEveryChangeableField(locked.payment(), PAYMENT_FIXED_AT_INSERT);
+            locked.add(operation);
+            return Uni.createFrom().item(locked);
+        }));
+        assertSame(read.payment(), writtenAhead.payment(), "the one statement, not the locked path (which reads anew)");
+        assertEquals(fields(read.payment()), fields(entity(inserted.id)), "every field of the payment, as Hibernate reads it");
+        assertEquals(fields(operation), fields(operationEntity(operation.id)), "the capture as inserted");
+
+        Instant first = Instant.parse("2026-12-08T01:00:00.000001Z");
+        PaymentOperation answered = VertxContextSupport.subscribeAndAwait(() -> payments.changeUnlessMoved(
+                writtenAhead.details(), locked -> {
+                    PaymentOperation op = locked.operation(operation.id);
+                    setEveryChangeableField(op, OPERATION_FIXED_AT_INSERT);
+                    locked.unit().record(inserted.id, EventType.CAPTURE_SUCCEEDED, Transition.Cause.API, first);
+                    locked.unit().record(inserted.id, EventType.PAYMENT_SUCCEEDED, Transition.Cause.API, first);
+                    return Uni.createFrom().item(op);
+                }));
+        assertSame(operation, answered, "the one statement again");
+        assertEquals(fields(answered), fields(operationEntity(operation.id)), "every field of the capture, as changed");
+        assertEquals(fields(read.payment()), fields(entity(inserted.id)), "the payment, its version moved with the capture");
+        assertEquals(2, read.payment().version, "one write each: version 0 to 1 to 2");
+        assertEquals(List.of("capture.succeeded", "payment.succeeded"), db.column(
+                "SELECT type FROM payment_events WHERE payment_id = $1 ORDER BY seq", inserted.id), "in the order they happened");
+
+        Payments.Details again = VertxContextSupport.subscribeAndAwait(() -> rows.details(inserted.id));
+        VertxContextSupport.subscribeAndAwait(() -> payments.changeUnlessMoved(again, locked -> Uni.createFrom().voidItem()));
+        assertEquals(2, entity(inserted.id).version, "work that changes nothing writes nothing");
+    }
+
+    @Test
+    void aChangeReadBeforeThePaymentMovedRunsAgainUnderTheLockOnThePaymentAsItStands() throws Throwable {
+        Payment inserted = newPagePayment();
+        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        Payments.Details read = VertxContextSupport.subscribeAndAwait(() -> rows.details(inserted.id));
+        // Something else (another refund, reconciliation) moved the payment after this request read it.
+        db.count("WITH moved AS (UPDATE payments SET refunded_amount = 1500, version = version + 1 WHERE id = $1 "
+                + "RETURNING 1) SELECT count(*) FROM moved", inserted.id);
+
+        List<Long> refundableSeen = new ArrayList<>();
+        LockedPayment stored = VertxContextSupport.subscribeAndAwait(() -> payments.changeUnlessMoved(read, locked -> {
+            PaymentOperation op = newOperation(inserted.id);
+            op.amount = locked.payment().amount - locked.payment().refundedAmount; // a rule on what it reads
+            refundableSeen.add(op.amount);
+            locked.add(op);
+            return Uni.createFrom().item(locked);
+        }));
+
+        assertEquals(List.of(5000L, 3500L), refundableSeen, "run on the payment read, then again on it as it stands");
+        assertEquals(List.of("3500"), db.column("SELECT amount FROM payment_operations WHERE payment_id = $1",
+                inserted.id), "only the run under the lock was stored");
+        assertEquals(2, entity(inserted.id).version, "the other change, then the locked path");
+        assertEquals(2, stored.payment().version);
+    }
+
+    @Test
+    void aCaptureOrRefundChangedAloneMovesItsPaymentsVersion() throws Throwable {
+        Payment inserted = newPagePayment();
+        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        PaymentOperation operation = newOperation(inserted.id);
+        VertxContextSupport.subscribeAndAwait(() -> payments.change(inserted.id, locked -> {
+            locked.add(operation);
+            return Uni.createFrom().voidItem();
+        }));
+        assertEquals(1, entity(inserted.id).version, "a capture added alone");
+
+        VertxContextSupport.subscribeAndAwait(() -> payments.change(inserted.id, locked -> {
+            locked.operation(operation.id).message = "settled by DOKU";
+            return Uni.createFrom().voidItem();
+        }));
+        assertEquals(2, entity(inserted.id).version, "a capture changed alone: a read before it is stale, and must see so");
     }
 
     /** Payment fields no change may move (updatable = false), and the version, which the write bumps. */
