@@ -37,9 +37,12 @@ record Columns(String names, String types) {
         return "unnest(" + arrays(values, rows) + ") WITH ORDINALITY AS c(" + names + ", n)";
     }
 
-    /** {@code a = c.a, b = c.b, ...} for every column but the first (the key the rows are matched on). */
-    String assignedFrom(String alias) {
-        return nameList().stream().skip(1).map(name -> name + " = " + alias + "." + name)
+    /**
+     * {@code a = c.a, b = c.b, ...} for every column but the first (the key the rows are matched on): an UPDATE's
+     * SET from the rows of {@link #unnest}.
+     */
+    String assignedFromRows() {
+        return nameList().stream().skip(1).map(name -> name + " = c." + name)
                 .collect(Collectors.joining(", "));
     }
 

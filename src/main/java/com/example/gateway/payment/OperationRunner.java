@@ -69,8 +69,8 @@ class OperationRunner {
             if (earlier != null) {
                 return Uni.createFrom().item(new Started(locked, earlier, false));
             }
-            PaymentOperation op = newOperation(locked.payment(), kind, rules.amountFor(locked.payment(), locked.unsettled()),
-                    reason);
+            long amount = rules.amountFor(locked.payment(), locked.unsettled());
+            PaymentOperation op = newOperation(locked.payment(), kind, amount, reason);
             op.idempotencyKey = idempotencyKey;
             schedule.afterWriteAhead(locked.payment(), op.createdAt);
             locked.add(op);
@@ -108,17 +108,17 @@ class OperationRunner {
         if (failure != null && !ProviderFailures.isProviderFailure(failure)) {
             return Uni.createFrom().failure(failure);
         }
-        String operationId = started.operation().id;
+        PaymentOperation operation = started.operation();
         // Usually nothing touched the payment since the write-ahead: then this is one statement.
         Uni<Done> recorded = payments.changeUnlessMoved(started.written().details(),
-                        locked -> Uni.createFrom().item(applyAnswer(locked, operationId, result, failure)))
+                        locked -> Uni.createFrom().item(applyAnswer(locked, operation.id, result, failure)))
                 .invoke(this::count)
                 .map(Answered::done);
         return failure == null ? recorded
-                : recorded.chain(() -> Uni.createFrom().failure(ProviderFailures.of(failure, started.operation().paymentId)));
+                : recorded.chain(() -> Uni.createFrom().failure(ProviderFailures.of(failure, operation.paymentId)));
     }
 
-    /** DOKU's answer, or what its absence means, onto the operation and payment (which may run twice: counts nothing). */
+    /** DOKU's answer, or what its absence means, onto the operation and payment; may run twice, so counts nothing. */
     private Answered applyAnswer(LockedPayment locked, String operationId, OperationAnswer result, Throwable failure) {
         Instant now = clock.instant();
         Payment payment = locked.payment();

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Payment storage in plain SQL, where it measured faster than Hibernate Reactive: the single statements that
- * need no transaction (the write-ahead insert of a new payment, DOKU's answer to the call it was written ahead
- * of with its event, the read of a payment with its captures and refunds, the listing), and the
+ * need no transaction (the write-ahead insert of a new payment, a change written at the version it read with its
+ * events, the read of a payment with its captures and refunds, the listing), and the
  * changes under the row lock ({@link RowTransaction}: lock, then write what changed and the events). These
  * statements map the same columns as {@link Payment} and {@link PaymentOperation}, and {@code PaymentRowsTest}
  * checks, field by field, that both read and write a row alike.
@@ -161,7 +161,7 @@ class PaymentRows {
         List<List<Object>> changed = read.changedOperations().stream()
                 .map(op -> Stream.concat(Stream.of(op.id), changeable(op).stream()).toList()).toList();
         if (!changed.isEmpty()) {
-            sql.append(", changed AS (UPDATE payment_operations o SET ").append(OPERATION_CHANGED.assignedFrom("c"))
+            sql.append(", changed AS (UPDATE payment_operations o SET ").append(OPERATION_CHANGED.assignedFromRows())
                     .append(" FROM ").append(OPERATION_CHANGED.unnest(values, changed))
                     .append(" WHERE o.id = c.id AND o.payment_id IN (SELECT id FROM moved))");
         }
@@ -327,8 +327,8 @@ class PaymentRows {
             if (locked.changed()) {
                 writes.add(updatePayment(connection, locked.payment()));
             }
-            locked.added().forEach(op -> writes.add(connection.preparedQuery(INSERT_OPERATION).execute(Tuple.from(operationColumns(op)))
-                    .replaceWithVoid()));
+            locked.added().forEach(op -> writes.add(connection.preparedQuery(INSERT_OPERATION)
+                    .execute(Tuple.from(operationColumns(op))).replaceWithVoid()));
             locked.changedOperations().forEach(op -> writes.add(connection.preparedQuery(UPDATE_OPERATION)
                     .execute(withId(op.id, changeable(op))).replaceWithVoid()));
         }
