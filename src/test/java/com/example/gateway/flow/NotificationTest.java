@@ -18,6 +18,8 @@ import com.example.gateway.emulator.SentNotification;
 import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** DOKU's notifications: verified before anything is stored, stored as received, applied once, never backwards. */
@@ -37,6 +40,9 @@ class NotificationTest {
 
     @Inject
     TestDatabase db;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void forgedNotificationIsRejectedAndChangesNothing() {
@@ -79,6 +85,56 @@ class NotificationTest {
         assertEquals(List.of("APPLIED", "DUPLICATE"), db.column(
                 "SELECT result FROM doku_notifications WHERE invoice_number = $1 ORDER BY id", invoice));
         get(ORDERS, id).body("captured_amount", equalTo(45000));
+    }
+
+    @Test
+    void aNotificationWhosePaymentAnotherChangeHoldsIsAppliedOnceWhenTheRowIsFree() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 52000)).statusCode(201).extract().path("id");
+        double succeeded = succeededPages();
+
+        // The one statement skips a row another transaction holds; the notification waits for it under the lock.
+        TestDatabase.HeldRow held = db.lockPayment(id);
+        CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> Notifications.send(
+                Notifications.body(invoice, 52000, "SALE", "SUCCESS")).statusCode(200).extract().path("result"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1);
+        held.commitMoved();
+
+        assertEquals("applied", result.join());
+        assertEquals("SUCCEEDED", status(ORDERS, id));
+        assertEquals(List.of("APPLIED"), db.column("SELECT result FROM doku_notifications WHERE invoice_number = $1",
+                invoice), "stored once, by the run under the lock");
+        assertEquals(List.of("notification"), db.column(
+                "SELECT cause FROM payment_events WHERE payment_id = $1 AND type = 'payment.succeeded'", id));
+        assertEquals(succeeded + 1, succeededPages(), "counted once");
+    }
+
+    @Test
+    void aNotificationIsStoredAsReceivedWhetherWithItsChangeOrAlone() {
+        String invoice = newInvoice();
+        String id = create(ORDERS, paymentPage(invoice, 61000)).statusCode(201).extract().path("id");
+        Instant signedAt = Instant.parse("2026-12-08T02:30:00Z");
+        // Applied (stored in the change's one statement), then outdated (stored alone).
+        for (String status : List.of("SUCCESS", "FAILED")) {
+            String requestId = UUID.randomUUID().toString();
+            byte[] body = utf8(Notifications.body(invoice, 61000, "SALE", status));
+            Notifications.send(Notifications.DOKU, requestId, signedAt, body, body).statusCode(200);
+
+            String timestamp = DokuSigner.timestamp(signedAt);
+            assertEquals(List.of(requestId, "MCH-TEST-0001", timestamp,
+                            Notifications.DOKU.sign(requestId, timestamp, Notifications.TARGET, body), Notifications.TARGET,
+                            new String(body, StandardCharsets.UTF_8), invoice, id, status.equals("SUCCESS") ? "APPLIED" : "OUTDATED"),
+                    db.row("SELECT doku_request_id, client_id, request_timestamp, signature, request_target, "
+                            + "convert_from(body, 'UTF8'), invoice_number, payment_id, result FROM doku_notifications "
+                            + "WHERE doku_request_id = $1", requestId));
+        }
+    }
+
+    private double succeededPages() {
+        Counter counter = meters.find("gateway.payments").tags("flow", "PAYMENT_PAGE", "type", "SALE", "status",
+                "SUCCEEDED").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.example.gateway.support;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,6 +31,40 @@ public class TestDatabase {
             values.add(String.valueOf(row.getValue(0)));
         }
         return values;
+    }
+
+    /** Every column of the one row {@code sql} answers, as text. */
+    public List<String> row(String sql, Object... args) {
+        Row row = pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            values.add(String.valueOf(row.getValue(i)));
+        }
+        return values;
+    }
+
+    /**
+     * Locks the payment's row in a transaction of its own, as a change being made elsewhere would, until
+     * {@link HeldRow#commitMoved()}.
+     */
+    public HeldRow lockPayment(String id) {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        Transaction transaction = connection.begin().await().indefinitely();
+        connection.preparedQuery("SELECT id FROM payments WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .await().indefinitely();
+        return new HeldRow(connection, transaction, id);
+    }
+
+    /** A payment's row locked by {@link #lockPayment}. */
+    public record HeldRow(SqlConnection connection, Transaction transaction, String id) {
+
+        /** Moves the payment's version, as a change would, commits and lets the row go. */
+        public void commitMoved() {
+            connection.preparedQuery("UPDATE payments SET version = version + 1 WHERE id = $1").execute(Tuple.of(id))
+                    .await().indefinitely();
+            transaction.commit().await().indefinitely();
+            connection.close().await().indefinitely();
+        }
     }
 
     /** Every text value in every row of every table of the public schema. */
