@@ -1,10 +1,10 @@
 package com.example.gateway.notification;
 
-import com.example.gateway.payment.LockedPayment;
 import com.example.gateway.payment.Payment;
 import com.example.gateway.payment.PaymentMetrics;
 import com.example.gateway.payment.PaymentOutcome;
 import com.example.gateway.payment.Payments;
+import com.example.gateway.payment.RowTransaction;
 import com.example.gateway.payment.Transition.Cause;
 import com.example.gateway.payment.UnitOfWork;
 import com.example.gateway.payment.provider.ProviderNotifications;
@@ -16,8 +16,6 @@ import com.example.gateway.support.LogSafe;
 import com.example.gateway.support.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,8 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Receives DOKU's notifications. One that does not verify is refused before any database work and kept
  * only as a count ({@link UnverifiedNotifications}); an authentic one is stored as received and applied
- * to its payment exactly once: stored with the change it makes only if the payment has not moved since it was
- * read, under the payment's row lock otherwise, so concurrent deliveries serialize.
+ * to its payment exactly once, under the payment's row lock so concurrent deliveries serialize.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -41,13 +38,11 @@ public class NotificationService {
     private final NotificationRows rows;
     private final MeterRegistry meters;
     private final PaymentMetrics paymentMetrics;
-    private final Pool db;
     private final Clock clock;
 
     NotificationService(NotificationVerifier verifier, ProviderNotifications provider,
             UnverifiedNotifications unverified, Payments payments, NotificationRows rows, MeterRegistry meters,
-            PaymentMetrics paymentMetrics, Pool db, Clock clock) {
-        this.db = db;
+            PaymentMetrics paymentMetrics, Clock clock) {
         this.verifier = verifier;
         this.provider = provider;
         this.unverified = unverified;
@@ -70,21 +65,16 @@ public class NotificationService {
         Optional<TransactionNews> parsed = StrictJson.object(incoming.body()).filter(StrictJson::isClean)
                 .map(provider::read);
         record.invoiceNumber = parsed.map(TransactionNews::invoiceNumber).orElse(null);
-        // Detached: DOKU (or a proxy) hanging up must not cut the statements that store and apply it.
-        return Detached.run(() -> store(record, parsed))
-                .invoke(decision -> {
-                    if (decision.result() == NotificationResult.APPLIED) {
-                        paymentMetrics.moved(decision.payment(), true);
-                    }
-                    counted(decision.result());
+        // Detached: DOKU (or a proxy) hanging up must not cut the transaction that stores and applies it.
+        return Detached.run(() -> payments.rowTransaction(tx -> {
+                    tx.writeBeforeCommit(() -> rows.insert(tx.connection(), record));
+                    return decide(tx, record, parsed).invoke(result -> record.result = result);
+                }))
+                .invoke(result -> {
+                    counted(result);
                     LOG.infof("DOKU notification %s for invoice %s: %s", LogSafe.of(incoming.requestId()),
-                            LogSafe.of(record.invoiceNumber), decision.result());
-                })
-                .map(Decision::result);
-    }
-
-    /** What a notification did, and to which payment (null when it names none). */
-    private record Decision(NotificationResult result, Payment payment) {
+                            LogSafe.of(record.invoiceNumber), result);
+                });
     }
 
     private NotificationResult counted(NotificationResult result) {
@@ -92,65 +82,30 @@ public class NotificationService {
         return result;
     }
 
-    /**
-     * Stores the notification and applies it. Usually nothing else changes its payment meanwhile: the payment, then
-     * whether this notification was applied before, are read (two statements sent together), the decision is made on
-     * them, and the change is stored with the notification's row in one statement if the payment has not moved
-     * since ({@link Payments#writeUnlessMoved}); one that changes nothing is stored alone, as the read saw it.
-     * If the payment moved, it is all done again under the payment's row lock.
-     */
-    private Uni<Decision> store(ReceivedNotification record, Optional<TransactionNews> parsed) {
-        TransactionNews report = parsed.orElse(null);
-        if (report == null || report.invoiceNumber() == null) {
-            return storedAlone(record, new Decision(report == null ? NotificationResult.INVALID_NOTIFICATION
-                    : NotificationResult.UNKNOWN_INVOICE, null));
+    private Uni<NotificationResult> decide(RowTransaction tx, ReceivedNotification record, Optional<TransactionNews> parsed) {
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().item(NotificationResult.INVALID_NOTIFICATION);
         }
-        // On one connection, in this order (pipelined: one round trip): a duplicate committed after the payment was
-        // read is then seen as applied, not taken for news the payment already has.
-        return db.withConnection(connection -> Uni.combine().all().unis(payments.readByInvoice(connection,
-                        report.invoiceNumber()), alreadyApplied(connection, record)).asTuple())
-                .chain(read -> {
-                    LockedPayment payment = read.getItem1();
-                    Decision decision = decide(record, payment, read.getItem2(), report);
-                    if (decision.result() != NotificationResult.APPLIED) {
-                        return storedAlone(record, decision);
+        TransactionNews report = parsed.get();
+        if (report.invoiceNumber() == null) {
+            return Uni.createFrom().item(NotificationResult.UNKNOWN_INVOICE);
+        }
+        // The same row lock as every API change of the payment (Payments), so the two take turns. Whether it
+        // was applied before is asked right behind the lock, in the same round trip: PostgreSQL answers it once
+        // the lock is granted, so a duplicate that committed while this one waited is seen.
+        return Uni.combine().all().unis(payments.lockByInvoice(tx, report.invoiceNumber()),
+                        alreadyApplied(tx, record.dokuRequestId))
+                .with((locked, applied) -> {
+                    if (locked == null) {
+                        return NotificationResult.UNKNOWN_INVOICE;
                     }
-                    return payments.writeUnlessMoved(payment, rows.insertWith(record)).chain(stored -> stored
-                            ? Uni.createFrom().item(decision) : underLock(record, report));
+                    Payment payment = locked.payment();
+                    record.paymentId = payment.id;
+                    LogContext.payment(payment.id, payment.clientName);
+                    // The payment's own Request-Id (the notification's is in the line's text).
+                    LogContext.dokuRequest(payment.dokuRequestId);
+                    return applied ? NotificationResult.DUPLICATE : apply(tx.unit(), payment, report);
                 });
-    }
-
-    private Uni<Decision> storedAlone(ReceivedNotification record, Decision decision) {
-        record.result = decision.result();
-        return rows.insert(db, record).replaceWith(decision);
-    }
-
-    /**
-     * The same row lock as every API change of the payment (Payments), so the two take turns. Whether it was
-     * applied before is asked right behind the lock, in the same round trip: PostgreSQL answers it once the lock
-     * is granted, so a duplicate that committed while this one waited is seen.
-     */
-    private Uni<Decision> underLock(ReceivedNotification record, TransactionNews report) {
-        return payments.rowTransaction(tx -> {
-            tx.writeBeforeCommit(() -> rows.insert(tx.connection(), record));
-            return Uni.combine().all().unis(payments.lockByInvoice(tx, report.invoiceNumber()),
-                    alreadyApplied(tx.connection(), record)).with((locked, applied) -> decide(record, locked, applied, report));
-        });
-    }
-
-    /** On the payment as read or locked ({@code payment}, null: none has the invoice); sets the record's result. */
-    private Decision decide(ReceivedNotification record, LockedPayment payment, boolean applied, TransactionNews report) {
-        if (payment == null) {
-            record.result = NotificationResult.UNKNOWN_INVOICE;
-            return new Decision(record.result, null);
-        }
-        Payment p = payment.payment();
-        record.paymentId = p.id;
-        LogContext.payment(p.id, p.clientName);
-        // The payment's own Request-Id (the notification's is in the line's text).
-        LogContext.dokuRequest(p.dokuRequestId);
-        record.result = applied ? NotificationResult.DUPLICATE : apply(payment.unit(), p, report);
-        return new Decision(record.result, p);
     }
 
     private NotificationResult apply(UnitOfWork unit, Payment payment, TransactionNews report) {
@@ -162,13 +117,13 @@ public class NotificationService {
                     payment.amount);
             return NotificationResult.AMOUNT_MISMATCH;
         }
-        return PaymentOutcome.apply(unit, payment, report, Cause.NOTIFICATION, clock.instant())
-                ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
+        boolean moved = PaymentOutcome.apply(unit, payment, report, Cause.NOTIFICATION, clock.instant());
+        paymentMetrics.moved(payment, moved);
+        return moved ? NotificationResult.APPLIED : NotificationResult.OUTDATED;
     }
 
-    private Uni<Boolean> alreadyApplied(SqlClient client, ReceivedNotification record) {
-        return record.dokuRequestId == null ? Uni.createFrom().item(false)
-                : rows.appliedBefore(client, record.dokuRequestId);
+    private Uni<Boolean> alreadyApplied(RowTransaction tx, String dokuRequestId) {
+        return dokuRequestId == null ? Uni.createFrom().item(false) : rows.appliedBefore(tx.connection(), dokuRequestId);
     }
 
     private ReceivedNotification recordOf(IncomingNotification incoming, String requestTarget) {

@@ -18,7 +18,6 @@ public final class LockedPayment {
     private final Payment payment;
     private final List<PaymentOperation> operations;
     private final List<Object> paymentAsRead;
-    private final int versionRead;
     private final Map<String, List<Object>> operationsAsRead = new HashMap<>();
     private final List<PaymentOperation> added = new ArrayList<>();
 
@@ -27,13 +26,7 @@ public final class LockedPayment {
         this.payment = payment;
         this.operations = new ArrayList<>(operations);
         this.paymentAsRead = PaymentRows.changeable(payment);
-        this.versionRead = payment.version;
         operations.forEach(op -> operationsAsRead.put(op.id, PaymentRows.changeable(op)));
-    }
-
-    /** The payment's version when it was read. */
-    int versionRead() {
-        return versionRead;
     }
 
     /** Where the changes made to it record their events: its transaction's. */

@@ -8,7 +8,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +50,6 @@ class PaymentRows {
     private static final String DETAILS = "SELECT " + PAYMENT_COLUMNS + ", " + OPERATION_COLUMNS
             + " FROM payments p LEFT JOIN payment_operations o ON o.payment_id = p.id"
             + " WHERE p.id = $1 ORDER BY o.created_at, o.id";
-
-    /** {@link #DETAILS} of the payment of an invoice. */
-    private static final String DETAILS_BY_INVOICE = DETAILS.replace("WHERE p.id = $1", "WHERE p.invoice_number = $1");
 
     /**
      * The payment row-locked, alone: its captures and refunds are read by a statement of their own
@@ -145,15 +141,14 @@ class PaymentRows {
 
     /**
      * What a change made to {@code read}, a payment and its captures and refunds as one statement read them (and
-     * not locked), in one statement and no transaction of its own, if the payment's row is still at the version
-     * read ({@link #UNMOVED}): every changeable column of the payment, its captures and refunds added or moved,
-     * {@code events}, and {@code also} (null: nothing). Answers whether it was (then the payment carries the new
-     * version). Each part is in the statement only when there is something for it, so a payment page's answer
-     * (no capture or refund) is a statement of two parts.
+     * not locked), in one statement and no transaction of its own, if the payment's row is still at
+     * {@code versionRead} ({@link #UNMOVED}): every changeable column of the payment, its captures and refunds
+     * added or moved, and {@code events}. Answers whether it was (then the payment carries the new version).
+     * Each part is in the statement only when there is something for it, so a payment page's answer (no capture
+     * or refund) is a statement of two parts.
      */
-    Uni<Boolean> writeUnlessMoved(LockedPayment read, List<PaymentEvent> events, Payments.AlsoWritten also) {
+    Uni<Boolean> writeUnlessMoved(LockedPayment read, int versionRead, List<PaymentEvent> events) {
         Payment p = read.payment();
-        int versionRead = read.versionRead();
         Tuple values = withId(p.id, changeable(p)).addValue(versionRead);
         StringBuilder sql = new StringBuilder("WITH moved AS (").append(SET_PAYMENT).append(" WHERE id = ")
                 .append(UNMOVED).append(" RETURNING id)");
@@ -176,9 +171,6 @@ class PaymentRows {
                     .append(EVENT.names()).append(" FROM ").append(EVENT.unnestNumbered(values,
                             events.stream().map(PaymentRows::eventColumns).toList()))
                     .append(" WHERE EXISTS (SELECT 1 FROM moved) ORDER BY n)");
-        }
-        if (also != null) {
-            sql.append(", also AS (").append(also.statement(values)).append(" WHERE EXISTS (SELECT 1 FROM moved))");
         }
         sql.append(" SELECT count(*) FROM moved");
         return db.preparedQuery(sql.toString()).execute(values).map(result -> {
@@ -278,16 +270,7 @@ class PaymentRows {
 
     /** The payment with its captures and refunds, oldest first; null if there is no such payment. */
     Uni<Payments.Details> details(String id) {
-        return details(db, DETAILS, id);
-    }
-
-    /** On {@code client}: the payment of {@code invoiceNumber} with its captures and refunds, oldest first; null if none. */
-    Uni<Payments.Details> detailsByInvoice(SqlClient client, String invoiceNumber) {
-        return details(client, DETAILS_BY_INVOICE, invoiceNumber);
-    }
-
-    private static Uni<Payments.Details> details(SqlClient client, String query, String key) {
-        return client.preparedQuery(query).execute(Tuple.of(key)).map(rows -> {
+        return db.preparedQuery(DETAILS).execute(Tuple.of(id)).map(rows -> {
             Payment payment = null;
             List<PaymentOperation> operations = new ArrayList<>();
             for (Row row : rows) {

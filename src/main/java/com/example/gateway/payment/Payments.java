@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.TransactionRollbackException;
@@ -144,44 +143,16 @@ public class Payments {
      * written: the read it answered from was one consistent snapshot.
      */
     <T> Uni<T> changeUnlessMoved(Details read, Function<LockedPayment, Uni<T>> work) {
-        LockedPayment snapshot = unlocked(read);
+        int versionRead = read.payment().version;
+        LockedPayment snapshot = new LockedPayment(new UnitOfWork(), read.payment(), read.operations());
         return Uni.createFrom().deferred(() -> work.apply(snapshot)).chain(result -> {
-            if (snapshot.unit().events().isEmpty() && !snapshot.changed()) {
+            List<UnitOfWork.Entry> entries = snapshot.unit().close();
+            if (entries.isEmpty() && !snapshot.changed()) {
                 return Uni.createFrom().item(result);
             }
-            return writeUnlessMoved(snapshot, null)
+            return rows.writeUnlessMoved(snapshot, versionRead, events.rowsFor(snapshot.details(), entries))
                     .chain(stored -> stored ? Uni.createFrom().item(result) : change(read.payment().id, work));
         });
-    }
-
-    /**
-     * The payment of {@code invoiceNumber} and its captures and refunds as one statement on {@code client} reads
-     * them, not locked,
-     * to be changed and then stored by {@link #writeUnlessMoved}; null if there is none.
-     */
-    public Uni<LockedPayment> readByInvoice(SqlClient client, String invoiceNumber) {
-        return rows.detailsByInvoice(client, invoiceNumber).map(read -> read == null ? null : unlocked(read));
-    }
-
-    private static LockedPayment unlocked(Details read) {
-        return new LockedPayment(new UnitOfWork(), read.payment(), read.operations());
-    }
-
-    /**
-     * Stores what was changed in {@code read} (from {@link #readByInvoice}), with its events and {@code also}, in
-     * one statement, if the payment's version is still the one read; answers whether it was. If not, nothing is
-     * written, and the caller makes the change under the row lock ({@link #rowTransaction}).
-     */
-    public Uni<Boolean> writeUnlessMoved(LockedPayment read, AlsoWritten also) {
-        return rows.writeUnlessMoved(read, events.rowsFor(read.details(), read.unit().close()), also);
-    }
-
-    /** A statement on another table stored with a change, and only if the change is ({@link #writeUnlessMoved}). */
-    @FunctionalInterface
-    public interface AlsoWritten {
-
-        /** The statement (an INSERT … SELECT with no FROM), its parameters added to {@code values}. */
-        String statement(Tuple values);
     }
 
     /**

@@ -93,7 +93,7 @@ class NotificationTest {
         String id = create(ORDERS, paymentPage(invoice, 52000)).statusCode(201).extract().path("id");
         double succeeded = succeededPages();
 
-        // The one statement skips a row another transaction holds; the notification waits for it under the lock.
+        // Another change holds the payment's row: the notification waits for it, then applies to what it left.
         TestDatabase.HeldRow held = db.lockPayment(id);
         CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> Notifications.send(
                 Notifications.body(invoice, 52000, "SALE", "SUCCESS")).statusCode(200).extract().path("result"));
@@ -104,18 +104,18 @@ class NotificationTest {
         assertEquals("applied", result.join());
         assertEquals("SUCCEEDED", status(ORDERS, id));
         assertEquals(List.of("APPLIED"), db.column("SELECT result FROM doku_notifications WHERE invoice_number = $1",
-                invoice), "stored once, by the run under the lock");
+                invoice), "stored once");
         assertEquals(List.of("notification"), db.column(
                 "SELECT cause FROM payment_events WHERE payment_id = $1 AND type = 'payment.succeeded'", id));
         assertEquals(succeeded + 1, succeededPages(), "counted once");
     }
 
     @Test
-    void aNotificationIsStoredAsReceivedWhetherWithItsChangeOrAlone() {
+    void aNotificationIsStoredAsReceivedWhetherItChangedItsPaymentOrNot() {
         String invoice = newInvoice();
         String id = create(ORDERS, paymentPage(invoice, 61000)).statusCode(201).extract().path("id");
         Instant signedAt = Instant.parse("2026-12-08T02:30:00Z");
-        // Applied (stored in the change's one statement), then outdated (stored alone).
+        // Applied, then outdated.
         for (String status : List.of("SUCCESS", "FAILED")) {
             String requestId = UUID.randomUUID().toString();
             byte[] body = utf8(Notifications.body(invoice, 61000, "SALE", status));
