@@ -13,15 +13,34 @@ import java.util.stream.IntStream;
  * number of rows goes into one statement as one typed array parameter per column, which {@code unnest} turns
  * back into rows: the statement's text does not depend on how many rows there are.
  *
- * @param names the column names, comma-separated
- * @param types their SQL types, comma-separated, in the same order ({@code text}, {@code int8}, {@code timestamptz})
+ * @param names the column names
+ * @param types their SQL types, in the same order ({@code text}, {@code int8}, {@code timestamptz})
  */
-record Columns(String names, String types) {
+record Columns(List<String> names, List<String> types) {
+
+    /** From comma-separated names and types, split once (the statements are built on every write). */
+    static Columns of(String names, String types) {
+        return new Columns(split(names), split(types));
+    }
+
+    /** {@code a, b, ...}: the names, for a column list. */
+    String listed() {
+        return String.join(", ", names);
+    }
 
     /** {@code ($1, $2, ...)}: one row's values, for a plain INSERT. */
     String placeholders() {
-        return IntStream.rangeClosed(1, typeList().size()).mapToObj(i -> "$" + i)
+        return IntStream.rangeClosed(1, names.size()).mapToObj(i -> "$" + i)
                 .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * {@code b = $2, c = $3, ...} for every column but the first (the key, {@code $1}): an UPDATE's SET from one
+     * row's values.
+     */
+    String assignedFromParameters() {
+        return IntStream.range(1, names.size()).mapToObj(i -> names.get(i) + " = $" + (i + 1))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -29,12 +48,12 @@ record Columns(String names, String types) {
      * in the columns' order), to {@code values}, and answers the FROM item that reads them back as rows.
      */
     String unnest(Tuple values, List<List<Object>> rows) {
-        return "unnest(" + arrays(values, rows) + ") AS c(" + names + ")";
+        return "unnest(" + arrays(values, rows) + ") AS c(" + listed() + ")";
     }
 
     /** As {@link #unnest}, with each row's position in a last column {@code n}, from 1. */
     String unnestNumbered(Tuple values, List<List<Object>> rows) {
-        return "unnest(" + arrays(values, rows) + ") WITH ORDINALITY AS c(" + names + ", n)";
+        return "unnest(" + arrays(values, rows) + ") WITH ORDINALITY AS c(" + listed() + ", n)";
     }
 
     /**
@@ -42,12 +61,11 @@ record Columns(String names, String types) {
      * SET from the rows of {@link #unnest}.
      */
     String assignedFromRows() {
-        return nameList().stream().skip(1).map(name -> name + " = c." + name)
+        return names.stream().skip(1).map(name -> name + " = c." + name)
                 .collect(Collectors.joining(", "));
     }
 
     private String arrays(Tuple values, List<List<Object>> rows) {
-        List<String> types = typeList();
         StringBuilder parameters = new StringBuilder();
         for (int column = 0; column < types.size(); column++) {
             Object[] array = (Object[]) Array.newInstance(javaType(types.get(column)), rows.size());
@@ -71,11 +89,7 @@ record Columns(String names, String types) {
         };
     }
 
-    private List<String> nameList() {
-        return Arrays.stream(names.split(",")).map(String::strip).toList();
-    }
-
-    private List<String> typeList() {
-        return Arrays.stream(types.split(",")).map(String::strip).toList();
+    private static List<String> split(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).toList();
     }
 }

@@ -93,26 +93,26 @@ class PaymentRows {
             + "FOR NO KEY UPDATE SKIP LOCKED)";
 
     /** A capture's or refund's columns as inserted ({@link #operationColumns}, in order), with their SQL types. */
-    private static final Columns OPERATION_INSERTED = new Columns("id, payment_id, kind, amount, doku_request_id, "
+    private static final Columns OPERATION_INSERTED = Columns.of("id, payment_id, kind, amount, doku_request_id, "
             + "idempotency_key, created_at, status, refund_type, reason, approval_code, message, failure_code, updated_at",
             "text, text, text, int8, text, text, timestamptz, text, text, text, text, text, text, timestamptz");
 
     /** A capture's or refund's id, then every column a change may move ({@link #changeable(PaymentOperation)}). */
-    private static final Columns OPERATION_CHANGED = new Columns("id, status, refund_type, reason, approval_code, "
+    private static final Columns OPERATION_CHANGED = Columns.of("id, status, refund_type, reason, approval_code, "
             + "message, failure_code, updated_at", "text, text, text, text, text, text, text, timestamptz");
 
     /** An event's columns ({@link #eventColumns}, in order). */
-    private static final Columns EVENT = new Columns("id, payment_id, client_name, type, cause, created_at, body",
+    private static final Columns EVENT = Columns.of("id, payment_id, client_name, type, cause, created_at, body",
             "text, text, text, text, text, timestamptz, text");
 
-    private static final String INSERT_OPERATION = "INSERT INTO payment_operations (" + OPERATION_INSERTED.names()
+    private static final String INSERT_OPERATION = "INSERT INTO payment_operations (" + OPERATION_INSERTED.listed()
             + ") VALUES " + OPERATION_INSERTED.placeholders();
 
     /** Every column a change may move ({@link #changeable(PaymentOperation)}, in order). */
-    private static final String UPDATE_OPERATION = "UPDATE payment_operations SET status = $2, refund_type = $3, "
-            + "reason = $4, approval_code = $5, message = $6, failure_code = $7, updated_at = $8 WHERE id = $1";
+    private static final String UPDATE_OPERATION = "UPDATE payment_operations SET "
+            + OPERATION_CHANGED.assignedFromParameters() + " WHERE id = $1";
 
-    private static final String INSERT_EVENT = "INSERT INTO payment_events (" + EVENT.names() + ") VALUES "
+    private static final String INSERT_EVENT = "INSERT INTO payment_events (" + EVENT.listed() + ") VALUES "
             + EVENT.placeholders();
 
     private final Pool db;
@@ -154,7 +154,7 @@ class PaymentRows {
                 .append(UNMOVED).append(" RETURNING id)");
         List<List<Object>> added = read.added().stream().map(PaymentRows::operationColumns).toList();
         if (!added.isEmpty()) {
-            sql.append(", added AS (INSERT INTO payment_operations (").append(OPERATION_INSERTED.names())
+            sql.append(", added AS (INSERT INTO payment_operations (").append(OPERATION_INSERTED.listed())
                     .append(") SELECT * FROM ").append(OPERATION_INSERTED.unnest(values, added))
                     .append(" WHERE EXISTS (SELECT 1 FROM moved))");
         }
@@ -167,8 +167,8 @@ class PaymentRows {
         }
         if (!events.isEmpty()) {
             // WITH ORDINALITY and ORDER BY: the events take their sequence numbers in the order they happened.
-            sql.append(", events AS (INSERT INTO payment_events (").append(EVENT.names()).append(") SELECT ")
-                    .append(EVENT.names()).append(" FROM ").append(EVENT.unnestNumbered(values,
+            sql.append(", events AS (INSERT INTO payment_events (").append(EVENT.listed()).append(") SELECT ")
+                    .append(EVENT.listed()).append(" FROM ").append(EVENT.unnestNumbered(values,
                             events.stream().map(PaymentRows::eventColumns).toList()))
                     .append(" WHERE EXISTS (SELECT 1 FROM moved) ORDER BY n)");
         }
