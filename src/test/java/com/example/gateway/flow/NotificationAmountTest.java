@@ -8,9 +8,9 @@ import static com.example.gateway.support.GatewayApi.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -65,7 +65,6 @@ class NotificationAmountTest {
     }
 
     private double mismatches() {
-        Counter counter = meters.find("gateway.notifications").tag("result", "amount_mismatch").counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.notifications", "result", "amount_mismatch");
     }
 }

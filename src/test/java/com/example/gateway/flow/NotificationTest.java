@@ -15,10 +15,10 @@ import com.example.gateway.doku.DokuSigner;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.SentNotification;
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -132,9 +132,7 @@ class NotificationTest {
     }
 
     private double succeededPages() {
-        Counter counter = meters.find("gateway.payments").tags("flow", "PAYMENT_PAGE", "type", "SALE", "status",
-                "SUCCEEDED").counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.payments", "flow", "PAYMENT_PAGE", "type", "SALE", "status", "SUCCEEDED");
     }
 
     @Test

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.gateway.emulator.EmulatorClient;
 import com.example.gateway.emulator.EmulatorFault;
 import com.example.gateway.emulator.EmulatorOperation;
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.TestDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -105,8 +105,7 @@ class PaymentsCountedTest {
     }
 
     private double operations(String kind, String outcome) {
-        Counter counter = meters.find("gateway.operations").tags("kind", kind, "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.operations", "kind", kind, "outcome", outcome);
     }
 
     private List<String> successCauses(String paymentId) {
@@ -119,7 +118,6 @@ class PaymentsCountedTest {
     }
 
     private double payments(String flow, String type, String status) {
-        Counter counter = meters.find("gateway.payments").tags("flow", flow, "type", type, "status", status).counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.payments", "flow", flow, "type", type, "status", status);
     }
 }

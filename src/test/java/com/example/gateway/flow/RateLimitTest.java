@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.emulator.EmulatorClient;
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.TestDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -75,7 +75,6 @@ class RateLimitTest {
     }
 
     private double counted(String outcome) {
-        Counter counter = meters.find("gateway.rate.limit").tag("client", "throttled").tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.rate.limit", "client", "throttled", "outcome", outcome);
     }
 }

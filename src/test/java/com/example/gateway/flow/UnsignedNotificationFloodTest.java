@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuSigner;
 import com.example.gateway.notification.UnverifiedNotifications;
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
 import com.example.gateway.support.TestPorts;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -134,8 +134,7 @@ class UnsignedNotificationFloodTest {
     }
 
     private double invalidSignatures() {
-        Counter counter = meters.find("gateway.notifications").tag("result", "invalid_signature").counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.notifications", "result", "invalid_signature");
     }
 
     /** How many times a connection was taken from the reactive SQL pool and given back (Vert.x pool metrics). */

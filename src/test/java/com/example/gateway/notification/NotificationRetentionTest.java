@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.gateway.doku.DokuSigner;
+import com.example.gateway.support.Counted;
 import com.example.gateway.support.FreshEmulatorAndClock;
 import com.example.gateway.support.MutableClock;
 import com.example.gateway.support.Notifications;
 import com.example.gateway.support.TestDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -95,7 +95,6 @@ class NotificationRetentionTest {
     }
 
     private double purged(String kind) {
-        Counter counter = meters.find("gateway.notifications.purged").tag("kind", kind).counter();
-        return counter == null ? 0 : counter.count();
+        return Counted.count(meters, "gateway.notifications.purged", "kind", kind);
     }
 }

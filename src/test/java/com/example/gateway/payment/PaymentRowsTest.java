@@ -152,9 +152,7 @@ class PaymentRowsTest {
 
     @Test
     void aChangeUnderTheRowLockWritesEveryChangeableColumnAsItsEntityReadsIt() throws Throwable {
-        Payment written = newPagePayment();
-        written.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
-        VertxContextSupport.subscribeAndAwait(() -> rows.insert(written));
+        Payment written = insertedOutOfReconciliation();
         PaymentOperation operation = newOperation(written.id);
 
         Payment changed = VertxContextSupport.subscribeAndAwait(() -> payments.change(written.id, locked -> {
@@ -179,9 +177,7 @@ class PaymentRowsTest {
 
     @Test
     void aCaptureWrittenAheadAndAnsweredOnAnUntouchedPaymentIsOneStatementEachWritingEveryColumn() throws Throwable {
-        Payment inserted = newPagePayment();
-        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
-        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        Payment inserted = insertedOutOfReconciliation();
         Payments.Details read = VertxContextSupport.subscribeAndAwait(() -> rows.details(inserted.id));
         PaymentOperation operation = newOperation(inserted.id);
 
@@ -217,9 +213,7 @@ class PaymentRowsTest {
 
     @Test
     void aChangeReadBeforeThePaymentMovedRunsAgainUnderTheLockOnThePaymentAsItStands() throws Throwable {
-        Payment inserted = newPagePayment();
-        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
-        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        Payment inserted = insertedOutOfReconciliation();
         Payments.Details read = VertxContextSupport.subscribeAndAwait(() -> rows.details(inserted.id));
         // Something else (another refund, reconciliation) moved the payment after this request read it.
         db.count("WITH moved AS (UPDATE payments SET refunded_amount = 1500, version = version + 1 WHERE id = $1 "
@@ -243,9 +237,7 @@ class PaymentRowsTest {
 
     @Test
     void aCaptureOrRefundChangedAloneMovesItsPaymentsVersion() throws Throwable {
-        Payment inserted = newPagePayment();
-        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
-        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        Payment inserted = insertedOutOfReconciliation();
         PaymentOperation operation = newOperation(inserted.id);
         VertxContextSupport.subscribeAndAwait(() -> payments.change(inserted.id, locked -> {
             locked.add(operation);
@@ -302,6 +294,14 @@ class PaymentRowsTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** A payment page inserted with its reconciliation due far ahead of any test clock: no reconciliation run moves it. */
+    private Payment insertedOutOfReconciliation() throws Throwable {
+        Payment inserted = newPagePayment();
+        inserted.nextReconcileAt = Instant.parse("2100-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> rows.insert(inserted));
+        return inserted;
     }
 
     private static PaymentOperation newOperation(String paymentId) {
